@@ -1,0 +1,10 @@
+-- A down migration drops exactly what its up.sql created.
+-- squawk-ignore-file ban-drop-table, ban-drop-function
+-- Fail fast instead of queueing behind long transactions on a live database.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
+DROP TABLE sources;
+DROP TABLE affiliations;
+DROP TABLE analysts;
+DROP TABLE organizations;

@@ -1,0 +1,12 @@
+-- A down migration drops exactly what its up.sql created.
+-- squawk-ignore-file ban-drop-table, ban-drop-function
+-- Fail fast instead of queueing behind long transactions on a live database.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
+DROP TABLE claim_tags;
+DROP TABLE tags;
+DROP TABLE claim_links;
+DROP TABLE appearances;
+DROP TABLE claims;
+DROP TABLE verdict_statuses;

@@ -1,0 +1,375 @@
+//! Every command, flag and help text of the `claims` binary. The names are a
+//! contract: users' scripts depend on them (docs/cli.md).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claims",
+    version,
+    about = "A claim-tracking ledger: who claimed what, where and when, and what turned out to be true.",
+    after_help = "Without --database-url or DATABASE_URL, claims creates and starts a private PostgreSQL \
+                  cluster under your data directory on first use (stop it with `claims db stop`).\n\n\
+                  Exit codes: 0 success; 2 bad input (nothing was written); 1 any other failure."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub connect: ConnectOpts,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectOpts {
+    /// PostgreSQL URL to use instead of DATABASE_URL (environment or .env) or the embedded cluster.
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record an analyst, a source or a claim.
+    #[command(subcommand)]
+    Add(AddCommand),
+
+    /// Link two claims with a typed relation.
+    #[command(
+        after_help = "Example:\n  claims link 10 denies 9 --note \"The Kremlin calls the allegation a lie\""
+    )]
+    Link(LinkOpts),
+
+    /// Record a verdict on a claim (verdicts are append-only; a correction is a new verdict).
+    #[command(
+        after_help = "Example:\n  claims verify 4 --status confirmed --effective 2023-09-13 \\\n    --note \"The summit took place at the Vostochny Cosmodrome\""
+    )]
+    Verify(VerifyOpts),
+
+    /// Everything about one claim: analyst, appearances, links both ways, verdict history.
+    #[command(after_help = "Example:\n  claims show 4\n  claims show 4 --format json")]
+    Show(ShowOpts),
+
+    /// Work lists and summaries.
+    #[command(
+        after_help = "Example:\n  claims report --unverified --analyst \"Nick Strogov\" --limit 20"
+    )]
+    Report(ReportOpts),
+
+    /// Import a JSON interchange document (docs/interchange.md) in one transaction.
+    #[command(
+        after_help = "Example:\n  claims import seeds/article-000.json\n  claims export > backup.json && claims import backup.json"
+    )]
+    Import(ImportOpts),
+
+    /// Write the whole database as a JSON interchange document.
+    #[command(after_help = "Example:\n  claims export --output ledger.json")]
+    Export(ExportOpts),
+
+    /// Manage the database: setup, migrate, status, seed, url, psql, stop.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct FormatOpts {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Record an analyst: a person, organization, anonymous group or unattributed voice.
+    #[command(
+        after_help = "Examples:\n  claims add analyst \"Irina Tsukerman\" --description \"Geopolitical analyst\" \\\n    --affiliation \"President, Scarab Rising, Inc.\"\n  claims add analyst \"US officials\" --kind group"
+    )]
+    Analyst(AddAnalystOpts),
+
+    /// Record a source document.
+    #[command(
+        after_help = "Example:\n  claims add source https://example.com/putin-kim --title \"Defiant Putin and Kim Jong Un …\" \\\n    --publisher \"Daily Express\" --published 2023-09-05"
+    )]
+    Source(AddSourceOpts),
+
+    /// Record a claim, with its analyst and (optionally) where it appeared, in one command.
+    #[command(
+        after_help = "Example:\n  claims add claim \"A significant uprising against Putin is unrealistic.\" \\\n    --by \"Nick Strogov\" --kind prediction --source 1 \\\n    --quote \"A significant uprising against Putin seems unrealistic at this juncture.\" --tag Putin"
+    )]
+    Claim(AddClaimOpts),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalystKind {
+    Person,
+    Organization,
+    Group,
+    Unattributed,
+}
+
+#[derive(Debug, Args)]
+pub struct AddAnalystOpts {
+    /// Name; unique (tell namesakes apart with a suffix: "John Smith (BBC)").
+    pub name: String,
+    #[arg(long, value_enum, default_value_t = AnalystKind::Person)]
+    pub kind: AnalystKind,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// "TITLE, ORGANIZATION" (split at the first comma) or just "ORGANIZATION"; repeatable.
+    #[arg(long, value_name = "TITLE, ORGANIZATION")]
+    pub affiliation: Vec<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceKind {
+    Article,
+    Report,
+    Transcript,
+    Post,
+    Statement,
+    Other,
+}
+
+#[derive(Debug, Args)]
+pub struct AddSourceOpts {
+    /// URL of the document (optional: some copies have none).
+    pub url: Option<String>,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, value_enum, default_value_t = SourceKind::Article)]
+    pub kind: SourceKind,
+    /// Outlet or publisher.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Day of publication, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// URL of an archived copy.
+    #[arg(long, value_name = "URL")]
+    pub archived: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimKind {
+    Fact,
+    Prediction,
+    Assessment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Attribution {
+    Direct,
+    Paraphrase,
+    Reported,
+    Unattributed,
+}
+
+#[derive(Debug, Args)]
+pub struct AddClaimOpts {
+    /// The claim as a neutral sentence.
+    pub statement: String,
+    /// Who made it: an analyst id or exact name (a new name creates the analyst).
+    #[arg(long, value_name = "ANALYST")]
+    pub by: String,
+    #[arg(long, value_enum, default_value_t = ClaimKind::Fact)]
+    pub kind: ClaimKind,
+    /// Day the claim was made, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub made: Option<String>,
+    /// Predictions only: the day by which it should come true, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub expected_by: Option<String>,
+    /// Stated or inferred probability that the claim is true, 0..1.
+    #[arg(long, value_name = "P")]
+    pub probability: Option<String>,
+    /// Where it appeared: a source id or URL (needs --quote).
+    #[arg(long, value_name = "SOURCE", requires = "quote")]
+    pub source: Option<String>,
+    /// The passage exactly as the source prints it (needs --source).
+    #[arg(long, value_name = "TEXT", requires = "source")]
+    pub quote: Option<String>,
+    #[arg(long, value_enum, default_value_t = Attribution::Direct, requires = "source")]
+    pub attribution: Attribution,
+    /// Reported speech: the id of the appearance this one relays.
+    #[arg(long, value_name = "APPEARANCE", requires = "source")]
+    pub via: Option<String>,
+    /// A tag (created when new); repeatable.
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Relation {
+    Supports,
+    Contradicts,
+    Denies,
+    Duplicates,
+    Refines,
+    Supersedes,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkOpts {
+    /// The claim that supports, contradicts, denies, … (an id).
+    pub from: String,
+    /// How FROM relates to TO.
+    #[arg(value_enum)]
+    pub relation: Relation,
+    /// The claim it is said of (an id).
+    pub to: String,
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyOpts {
+    /// The claim (an id).
+    pub claim: String,
+    /// confirmed, mostly_true, mixed, misleading, refuted or unverifiable.
+    #[arg(long, value_name = "STATUS")]
+    pub status: String,
+    /// The source that settles it: an id or URL.
+    #[arg(long, value_name = "SOURCE")]
+    pub evidence: Option<String>,
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    /// Who reached the verdict: an analyst id or exact name.
+    #[arg(long, value_name = "ANALYST")]
+    pub by: Option<String>,
+    /// When the outcome became known: YYYY-MM-DD or an RFC 3339 time (default: now).
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowOpts {
+    /// The claim (an id).
+    pub claim: String,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("list").required(true).args(["unverified"])))]
+pub struct ReportOpts {
+    /// Claims with no verdict, oldest first.
+    #[arg(long)]
+    pub unverified: bool,
+    /// Only claims by this analyst (id or exact name).
+    #[arg(long, value_name = "A")]
+    pub analyst: Option<String>,
+    /// Only claims of this kind.
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<ClaimKind>,
+    /// Only claims with this tag.
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
+    /// Only claims that appear in this source (id or URL).
+    #[arg(long, value_name = "S")]
+    pub source: Option<String>,
+    /// Only claims made on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "D")]
+    pub since: Option<String>,
+    /// Only claims made on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "D")]
+    pub until: Option<String>,
+    /// At most N rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<i64>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportOpts {
+    /// The JSON document to import ("-" reads standard input).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportOpts {
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Create (embedded default) and migrate the database.
+    #[command(after_help = "Example:\n  claims db setup")]
+    Setup,
+    /// Apply pending migrations.
+    #[command(
+        after_help = "Example:\n  claims --database-url postgres://localhost/claims db migrate"
+    )]
+    Migrate,
+    /// Where the database is, whether it runs, and which migrations are applied.
+    #[command(after_help = "Example:\n  claims db status")]
+    Status,
+    /// Load the seed data (seeds/*.json, built into the binary); idempotent.
+    #[command(after_help = "Example:\n  claims db seed && claims report --unverified")]
+    Seed(SeedOpts),
+    /// Print the connection URL (password masked unless --reveal).
+    #[command(after_help = "Example:\n  psql \"$(claims db url --reveal)\"")]
+    Url(UrlOpts),
+    /// Open psql on the database.
+    #[command(after_help = "Example:\n  claims db psql -- -c 'select count(*) from claims'")]
+    Psql(PsqlOpts),
+    /// Stop the embedded cluster (no effect on an external database).
+    #[command(after_help = "Example:\n  claims db stop")]
+    Stop,
+}
+
+#[derive(Debug, Args)]
+pub struct SeedOpts {
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct UrlOpts {
+    /// Print the password too.
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PsqlOpts {
+    /// Arguments passed on to psql.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

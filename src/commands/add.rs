@@ -1,0 +1,197 @@
+//! `claims add analyst|source|claim`.
+
+use clap::ValueEnum;
+use diesel::Connection;
+
+use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts};
+use crate::connection::Target;
+use crate::error::{Error, Result};
+use crate::input::{non_blank, parse_optional_date, parse_probability};
+use crate::models::analyst::parse_affiliation;
+use crate::models::source::normalize_url;
+use crate::models::tag::NewTag;
+use crate::models::{
+    Analyst, Appearance, Claim, NewAnalyst, NewAppearance, NewClaim, NewSource, Source, Tag,
+};
+use crate::output::{note, print_created};
+
+pub fn run(cmd: AddCommand, target: &Target) -> Result<()> {
+    match cmd {
+        AddCommand::Analyst(opts) => analyst(opts, target),
+        AddCommand::Source(opts) => source(opts, target),
+        AddCommand::Claim(opts) => claim(opts, target),
+    }
+}
+
+/// clap's own spelling of a value ("unattributed"), which is also the column value.
+pub fn value_name<T: ValueEnum>(v: &T) -> String {
+    v.to_possible_value()
+        .expect("no skipped values")
+        .get_name()
+        .to_owned()
+}
+
+fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
+    let name = opts.name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("NAME is empty: give the analyst's name"));
+    }
+    let affiliations = opts
+        .affiliation
+        .iter()
+        .map(|a| parse_affiliation(a))
+        .collect::<Result<Vec<_>>>()?;
+    let kind = value_name(&opts.kind);
+    let mut conn = target.connect()?;
+    let id = conn.transaction(|conn| {
+        if let Some(existing) = Analyst::find_by_name(conn, name)? {
+            return Err(Error::invalid(format!(
+                "an analyst named '{name}' already exists (id {}); tell namesakes apart with a suffix, e.g. \"{name} (outlet)\"",
+                existing.id
+            )));
+        }
+        let analyst = Analyst::insert(
+            conn,
+            &NewAnalyst {
+                name,
+                kind: &kind,
+                description: non_blank(opts.description.as_deref()),
+            },
+        )?;
+        for (title, org) in &affiliations {
+            if Analyst::affiliate(conn, analyst.id, org, *title, None, None)? {
+                note(format!("created organization '{org}'"));
+            }
+        }
+        Ok(analyst.id)
+    })?;
+    print_created(opts.format.format, id)
+}
+
+fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
+    let title = opts.title.trim();
+    if title.is_empty() {
+        return Err(Error::invalid(
+            "--title is empty: give the document's title",
+        ));
+    }
+    let url = opts
+        .url
+        .as_deref()
+        .map(|u| normalize_url(u, "URL"))
+        .transpose()?;
+    let archived = opts
+        .archived
+        .as_deref()
+        .map(|u| normalize_url(u, "--archived"))
+        .transpose()?;
+    let published_on = parse_optional_date(opts.published.as_deref(), "--published")?;
+    let kind = value_name(&opts.kind);
+    let mut conn = target.connect()?;
+    let id = conn.transaction(|conn| {
+        if let Some(u) = &url {
+            if let Some(existing) = Source::find_by_url(conn, u)? {
+                return Err(Error::invalid(format!(
+                    "a source with URL {u} already exists (id {}): refer to it as --source {}",
+                    existing.id, existing.id
+                )));
+            }
+        }
+        let source = Source::insert(
+            conn,
+            &NewSource {
+                url: url.as_deref(),
+                title,
+                kind: &kind,
+                publisher: non_blank(opts.publisher.as_deref()),
+                author: non_blank(opts.author.as_deref()),
+                published_on,
+                retrieved_at: None,
+                archived_url: archived.as_deref(),
+            },
+        )?;
+        Ok(source.id)
+    })?;
+    print_created(opts.format.format, id)
+}
+
+fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
+    let statement = opts.statement.trim();
+    let kind = value_name(&opts.kind);
+    let probability = opts
+        .probability
+        .as_deref()
+        .map(|p| parse_probability(p, "--probability"))
+        .transpose()?;
+    let made_at = parse_optional_date(opts.made.as_deref(), "--made")?;
+    let expected_by = parse_optional_date(opts.expected_by.as_deref(), "--expected-by")?;
+    let attribution = value_name(&opts.attribution);
+    let tags: Vec<&str> = opts.tags.iter().map(|t| t.trim()).collect();
+    if tags.iter().any(|t| t.is_empty()) {
+        return Err(Error::invalid("--tag is empty: give a tag name"));
+    }
+    // Validate before connecting, so bad input never starts a server or writes anything.
+    let draft = NewClaim {
+        analyst_id: 0,
+        statement,
+        kind: &kind,
+        made_at,
+        expected_by,
+        probability,
+    };
+    draft.validate()?;
+
+    let mut conn = target.connect()?;
+    let id = conn.transaction(|conn| {
+        let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
+        if let Some(existing) = Claim::find_by_natural_key(conn, analyst.id, statement)? {
+            return Err(Error::invalid(format!(
+                "{} already made this claim (id {}); record another verdict or link to it instead",
+                analyst.name, existing.id
+            )));
+        }
+        let claim = Claim::insert(
+            conn,
+            &NewClaim {
+                analyst_id: analyst.id,
+                ..draft
+            },
+        )?;
+        if let (Some(source_ref), Some(quote)) = (&opts.source, &opts.quote) {
+            let source = Source::resolve(conn, source_ref, "--source")?;
+            let via = opts
+                .via
+                .as_deref()
+                .map(|v| Appearance::resolve(conn, v, "--via"))
+                .transpose()?;
+            Appearance::find_or_create(
+                conn,
+                &NewAppearance {
+                    claim_id: claim.id,
+                    source_id: source.id,
+                    quote: quote.trim(),
+                    attribution: &attribution,
+                    via_appearance_id: via.map(|a| a.id),
+                },
+            )?;
+        }
+        for name in &tags {
+            let (tag, _) = Tag::find_or_create(
+                conn,
+                &NewTag {
+                    name,
+                    kind: "topic",
+                },
+            )?;
+            Tag::attach(conn, claim.id, tag.id)?;
+        }
+        if created {
+            note(format!(
+                "created analyst '{}' (id {}, kind person; change it with SQL if it is a group)",
+                analyst.name, analyst.id
+            ));
+        }
+        Ok(claim.id)
+    })?;
+    print_created(opts.format.format, id)
+}

@@ -1,0 +1,152 @@
+//! `claims db setup|migrate|status|seed|url|psql|stop`.
+
+use std::process::Command;
+
+use diesel_migrations::MigrationHarness;
+
+use crate::cli::{DbCommand, SeedOpts, UrlOpts};
+use crate::commands::import::print_summary;
+use crate::connection::{establish, mask_password, run_pending_migrations, Target, MIGRATIONS};
+use crate::error::{Error, Result};
+use crate::interchange;
+
+/// The seed data, built into the binary so `claims db seed` works from anywhere.
+pub const SEEDS: &[(&str, &str)] = &[(
+    "seeds/article-000.json",
+    include_str!("../../seeds/article-000.json"),
+)];
+
+pub fn run(cmd: DbCommand, target: &Target) -> Result<()> {
+    match cmd {
+        DbCommand::Setup => setup(target),
+        DbCommand::Migrate => migrate(target),
+        DbCommand::Status => status(target),
+        DbCommand::Seed(opts) => seed(opts, target),
+        DbCommand::Url(opts) => url(opts, target),
+        DbCommand::Psql(opts) => psql(&opts.args, target),
+        DbCommand::Stop => stop(target),
+    }
+}
+
+fn setup(target: &Target) -> Result<()> {
+    let mut conn = target.connect()?;
+    let applied = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("cannot read applied migrations: {e}"))?;
+    println!(
+        "database ready ({}): {} ({} migrations applied)",
+        target.origin,
+        mask_password(&target.url),
+        applied.len()
+    );
+    Ok(())
+}
+
+fn migrate(target: &Target) -> Result<()> {
+    if let Some(cluster) = &target.cluster {
+        cluster.ensure_running(crate::cluster::Durability::Durable)?;
+        crate::connection::create_database_if_missing(cluster, crate::cluster::DEFAULT_DATABASE)?;
+    }
+    let mut conn = establish(&target.url)?;
+    let applied = run_pending_migrations(&mut conn)?;
+    if applied.is_empty() {
+        println!("no pending migrations");
+    }
+    for m in applied {
+        println!("applied {m}");
+    }
+    Ok(())
+}
+
+fn status(target: &Target) -> Result<()> {
+    println!("source:   {}", target.origin);
+    println!("url:      {}", mask_password(&target.url));
+    if let Some(cluster) = &target.cluster {
+        println!("cluster:  {}", cluster.root().display());
+        let running = cluster.is_running()?;
+        println!(
+            "server:   {}",
+            match (cluster.is_initialized(), running) {
+                (false, _) => "not created yet (created on first use)",
+                (true, true) => "running",
+                (true, false) => "stopped (started on demand)",
+            }
+        );
+        if !running {
+            return Ok(());
+        }
+    }
+    let mut conn = establish(&target.url)?;
+    let applied = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("cannot read applied migrations: {e}"))?;
+    let pending = conn
+        .pending_migrations(MIGRATIONS)
+        .map_err(|e| anyhow::anyhow!("cannot read pending migrations: {e}"))?;
+    println!("applied:  {} migrations", applied.len());
+    println!("pending:  {} migrations", pending.len());
+    for m in pending {
+        println!("  {}", m.name());
+    }
+    Ok(())
+}
+
+fn seed(opts: SeedOpts, target: &Target) -> Result<()> {
+    let mut conn = target.connect()?;
+    for (name, text) in SEEDS {
+        let doc = interchange::parse(text, name)?;
+        let summary = interchange::import(&mut conn, &doc, name)?;
+        print_summary(opts.format.format, name, &summary)?;
+    }
+    Ok(())
+}
+
+fn url(opts: UrlOpts, target: &Target) -> Result<()> {
+    if target.cluster.is_some() {
+        // Start it, so `psql "$(claims db url)"` just works.
+        target.connect()?;
+    }
+    if opts.reveal {
+        println!("{}", target.url);
+    } else {
+        println!("{}", mask_password(&target.url));
+    }
+    Ok(())
+}
+
+fn psql(args: &[String], target: &Target) -> Result<()> {
+    target.connect()?;
+    let status = Command::new("psql")
+        .arg(&target.url)
+        .args(args)
+        .status()
+        .map_err(|e| {
+            Error::Other(anyhow::anyhow!(
+                "could not run psql ({e}); install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client)"
+            ))
+        })?;
+    if !status.success() {
+        return Err(Error::Other(anyhow::anyhow!("psql exited with {status}")));
+    }
+    Ok(())
+}
+
+fn stop(target: &Target) -> Result<()> {
+    match &target.cluster {
+        Some(cluster) => {
+            if cluster.stop()? {
+                println!(
+                    "stopped the embedded cluster in {}",
+                    cluster.root().display()
+                );
+            } else {
+                println!("the embedded cluster is not running");
+            }
+        }
+        None => println!(
+            "nothing to stop: claims is using an external server ({})",
+            target.origin
+        ),
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! One module per subcommand (`claims add` ↔ `commands/add.rs`), each with a
+//! `run` taking its parsed options and a connection target.
+
+pub mod add;
+pub mod db;
+pub mod export;
+pub mod import;
+pub mod link;
+pub mod report;
+pub mod show;
+pub mod verify;
+
+use crate::cli::{Cli, Command};
+use crate::connection::Target;
+use crate::error::Result;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let target = || Target::resolve(cli.connect.database_url.as_deref());
+    match cli.command {
+        Command::Add(cmd) => add::run(cmd, &target()?),
+        Command::Link(opts) => link::run(opts, &target()?),
+        Command::Verify(opts) => verify::run(opts, &target()?),
+        Command::Show(opts) => show::run(opts, &target()?),
+        Command::Report(opts) => report::run(opts, &target()?),
+        Command::Import(opts) => import::run(opts, &target()?),
+        Command::Export(opts) => export::run(opts, &target()?),
+        Command::Db(cmd) => db::run(cmd, &target()?),
+    }
+}

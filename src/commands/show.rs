@@ -1,0 +1,296 @@
+//! `claims show CLAIM`: the claim, its appearances, its links both ways and its verdict history.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::cli::{OutputFormat, ShowOpts};
+use crate::connection::Target;
+use crate::error::Result;
+use crate::models::{Appearance, Claim, ClaimLink, Verification};
+use crate::output::{self, opt, Rows};
+use crate::schema::{analysts, appearances, claim_links, claims, sources, verdict_statuses};
+use crate::summary::{self, ClaimSummary, SourceRef};
+
+#[derive(Serialize)]
+struct Detail {
+    #[serde(flatten)]
+    claim: ClaimSummary,
+    appearances: Vec<AppearanceOut>,
+    links: Vec<LinkOut>,
+    verdicts: Vec<VerdictOut>,
+}
+
+#[derive(Serialize)]
+struct AppearanceOut {
+    id: i64,
+    source: SourceRef,
+    quote: String,
+    attribution: String,
+    via_appearance_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct LinkOut {
+    id: i64,
+    /// "outgoing": this claim RELATION other; "incoming": other RELATION this claim.
+    direction: &'static str,
+    relation: String,
+    other_claim: OtherClaim,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OtherClaim {
+    id: i64,
+    statement: String,
+    analyst: String,
+    status: String,
+}
+
+#[derive(Serialize)]
+struct VerdictOut {
+    id: i64,
+    status: String,
+    status_label: String,
+    effective_at: DateTime<Utc>,
+    recorded_at: DateTime<Utc>,
+    evidence: Option<SourceRef>,
+    note: Option<String>,
+    recorded_by: Option<String>,
+}
+
+pub fn run(opts: ShowOpts, target: &Target) -> Result<()> {
+    let mut conn = target.connect()?;
+    let claim = Claim::resolve(&mut conn, &opts.claim, "CLAIM")?;
+    let detail = load(&mut conn, claim)?;
+    match opts.format.format {
+        OutputFormat::Table => print_text(&detail),
+        format => output::print(format, &detail, || csv_rows(&detail)),
+    }
+}
+
+fn source_ref(conn: &mut PgConnection, id: i64) -> Result<SourceRef> {
+    Ok(sources::table
+        .find(id)
+        .select((
+            sources::id,
+            sources::title,
+            sources::url,
+            sources::publisher,
+            sources::published_on,
+        ))
+        .first(conn)?)
+}
+
+fn load(conn: &mut PgConnection, claim: Claim) -> Result<Detail> {
+    let id = claim.id;
+    let summary = summary::load(conn, vec![claim])?.remove(0);
+
+    let mut appearances_out = Vec::new();
+    let found: Vec<Appearance> = appearances::table
+        .filter(appearances::claim_id.eq(id))
+        .order(appearances::id)
+        .select(Appearance::as_select())
+        .load(conn)?;
+    for a in found {
+        appearances_out.push(AppearanceOut {
+            id: a.id,
+            source: source_ref(conn, a.source_id)?,
+            quote: a.quote,
+            attribution: a.attribution,
+            via_appearance_id: a.via_appearance_id,
+        });
+    }
+
+    let mut links = Vec::new();
+    let found: Vec<ClaimLink> = claim_links::table
+        .filter(
+            claim_links::from_claim_id
+                .eq(id)
+                .or(claim_links::to_claim_id.eq(id)),
+        )
+        .order(claim_links::id)
+        .select(ClaimLink::as_select())
+        .load(conn)?;
+    for l in found {
+        let (direction, other_id) = if l.from_claim_id == id {
+            ("outgoing", l.to_claim_id)
+        } else {
+            ("incoming", l.from_claim_id)
+        };
+        let (statement, analyst, status): (String, String, String) = claims::table
+            .inner_join(analysts::table)
+            .filter(claims::id.eq(other_id))
+            .select((claims::statement, analysts::name, claims::status))
+            .first(conn)?;
+        links.push(LinkOut {
+            id: l.id,
+            direction,
+            relation: l.relation,
+            other_claim: OtherClaim {
+                id: other_id,
+                statement,
+                analyst,
+                status,
+            },
+            note: l.note,
+        });
+    }
+
+    let mut verdicts = Vec::new();
+    for v in Verification::history(conn, id)? {
+        let label: String = verdict_statuses::table
+            .find(&v.status)
+            .select(verdict_statuses::label)
+            .first(conn)?;
+        let evidence = v
+            .evidence_source_id
+            .map(|s| source_ref(conn, s))
+            .transpose()?;
+        let recorded_by = match v.recorded_by_analyst_id {
+            Some(a) => Some(analysts::table.find(a).select(analysts::name).first(conn)?),
+            None => None,
+        };
+        verdicts.push(VerdictOut {
+            id: v.id,
+            status: v.status,
+            status_label: label,
+            effective_at: v.effective_at,
+            recorded_at: v.recorded_at,
+            evidence,
+            note: v.note,
+            recorded_by,
+        });
+    }
+
+    Ok(Detail {
+        claim: summary,
+        appearances: appearances_out,
+        links,
+        verdicts,
+    })
+}
+
+fn print_text(d: &Detail) -> Result<()> {
+    let c = &d.claim;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Claim {}: {}", c.id, c.statement)?;
+    writeln!(out, "  kind:        {}", c.kind)?;
+    writeln!(
+        out,
+        "  by:          {} ({}, analyst {})",
+        c.analyst.name, c.analyst.kind, c.analyst.id
+    )?;
+    writeln!(out, "  status:      {}", c.status_label)?;
+    writeln!(out, "  made:        {}", opt(&c.made_at))?;
+    if c.kind == "prediction" {
+        writeln!(out, "  expected by: {}", opt(&c.expected_by))?;
+    }
+    if let Some(p) = c.probability {
+        writeln!(out, "  probability: {p}")?;
+    }
+    if !c.tags.is_empty() {
+        writeln!(out, "  tags:        {}", c.tags.join(", "))?;
+    }
+    writeln!(out, "\nAppearances ({}):", d.appearances.len())?;
+    for a in &d.appearances {
+        let via = a
+            .via_appearance_id
+            .map(|v| format!(", via appearance {v}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  [{}] {} (source {}, {}{via})",
+            a.id, a.source.title, a.source.id, a.attribution
+        )?;
+        writeln!(out, "      \"{}\"", a.quote)?;
+    }
+    writeln!(out, "\nLinks ({}):", d.links.len())?;
+    for l in &d.links {
+        let o = &l.other_claim;
+        let sentence = if l.direction == "outgoing" {
+            format!("this claim {} claim {}", l.relation, o.id)
+        } else {
+            format!("claim {} {} this claim", o.id, l.relation)
+        };
+        writeln!(
+            out,
+            "  {sentence}: {} ({}, {})",
+            o.statement, o.analyst, o.status
+        )?;
+        if let Some(n) = &l.note {
+            writeln!(out, "      note: {n}")?;
+        }
+    }
+    writeln!(out, "\nVerdicts, latest first ({}):", d.verdicts.len())?;
+    for v in &d.verdicts {
+        writeln!(
+            out,
+            "  [{}] {} effective {}, recorded {}{}",
+            v.id,
+            v.status_label,
+            v.effective_at.format("%Y-%m-%d %H:%M UTC"),
+            v.recorded_at.format("%Y-%m-%d %H:%M UTC"),
+            v.recorded_by
+                .as_ref()
+                .map(|b| format!(" by {b}"))
+                .unwrap_or_default()
+        )?;
+        if let Some(e) = &v.evidence {
+            writeln!(out, "      evidence: {} (source {})", e.title, e.id)?;
+        }
+        if let Some(n) = &v.note {
+            writeln!(out, "      note: {n}")?;
+        }
+    }
+    Ok(())
+}
+
+/// CSV of a claim: one row per fact, `section,key,value`, so nothing nested is lost.
+fn csv_rows(d: &Detail) -> Rows {
+    let c = &d.claim;
+    let mut rows = vec![
+        vec!["claim".into(), "id".into(), c.id.to_string()],
+        vec!["claim".into(), "statement".into(), c.statement.clone()],
+        vec!["claim".into(), "kind".into(), c.kind.clone()],
+        vec!["claim".into(), "analyst".into(), c.analyst.name.clone()],
+        vec!["claim".into(), "made_at".into(), opt(&c.made_at)],
+        vec!["claim".into(), "expected_by".into(), opt(&c.expected_by)],
+        vec!["claim".into(), "probability".into(), opt(&c.probability)],
+        vec!["claim".into(), "status".into(), c.status.clone()],
+        vec!["claim".into(), "tags".into(), c.tags.join(";")],
+    ];
+    for a in &d.appearances {
+        rows.push(vec![
+            "appearance".into(),
+            a.id.to_string(),
+            format!("{} | {} | {}", a.source.title, a.attribution, a.quote),
+        ]);
+    }
+    for l in &d.links {
+        rows.push(vec![
+            "link".into(),
+            l.id.to_string(),
+            format!("{} {} {}", l.direction, l.relation, l.other_claim.id),
+        ]);
+    }
+    for v in &d.verdicts {
+        rows.push(vec![
+            "verdict".into(),
+            v.id.to_string(),
+            format!(
+                "{} | {} | {}",
+                v.status,
+                v.effective_at.to_rfc3339(),
+                opt(&v.note)
+            ),
+        ]);
+    }
+    Rows {
+        headers: vec!["section", "key", "value"],
+        rows,
+    }
+}

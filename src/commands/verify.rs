@@ -1,0 +1,49 @@
+//! `claims verify CLAIM --status S`: appends a verdict; the database keeps
+//! `claims.status` equal to the latest one.
+
+use chrono::Utc;
+use diesel::Connection;
+
+use crate::cli::VerifyOpts;
+use crate::connection::Target;
+use crate::error::Result;
+use crate::input::{non_blank, parse_timestamp};
+use crate::models::{Analyst, Claim, NewVerification, Source, VerdictStatus, Verification};
+use crate::output::print_created;
+
+pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
+    let effective_at = match opts.effective.as_deref() {
+        Some(v) => parse_timestamp(v, "--effective")?,
+        None => Utc::now(),
+    };
+    let status = opts.status.trim();
+    let mut conn = target.connect()?;
+    let id = conn.transaction(|conn| {
+        let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
+        VerdictStatus::check_verdict(conn, status)?;
+        let evidence = opts
+            .evidence
+            .as_deref()
+            .map(|s| Source::resolve(conn, s, "--evidence"))
+            .transpose()?;
+        let by = opts
+            .by
+            .as_deref()
+            .map(|a| Analyst::resolve(conn, a, "--by"))
+            .transpose()?;
+        let verdict = Verification::insert(
+            conn,
+            &NewVerification {
+                claim_id: claim.id,
+                status,
+                evidence_source_id: evidence.map(|s| s.id),
+                note: non_blank(opts.note.as_deref()),
+                recorded_by_analyst_id: by.map(|a| a.id),
+                effective_at,
+                recorded_at: None,
+            },
+        )?;
+        Ok::<_, crate::error::Error>(verdict.id)
+    })?;
+    print_created(opts.format.format, id)
+}

@@ -1,0 +1,173 @@
+//! Which database `claims` talks to, and opening a migrated connection to it.
+//!
+//! Order: `--database-url`, else `DATABASE_URL` (environment, then a `.env`
+//! file in the current directory or above), else the embedded default cluster.
+
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::sql_query;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::cluster::{Cluster, Durability, DEFAULT_DATABASE};
+use crate::error::{Error, Result};
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// Where the connection URL came from, for `claims db status` and error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Flag,
+    Environment,
+    DotEnv,
+    Embedded,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Origin::Flag => "--database-url",
+            Origin::Environment => "DATABASE_URL",
+            Origin::DotEnv => "DATABASE_URL from .env",
+            Origin::Embedded => "embedded cluster",
+        })
+    }
+}
+
+/// A resolved database target.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub url: String,
+    pub origin: Origin,
+    /// Set for the embedded default.
+    pub cluster: Option<Cluster>,
+}
+
+impl Target {
+    /// Resolves the target without starting anything.
+    pub fn resolve(flag: Option<&str>) -> Result<Target> {
+        if let Some(url) = flag.filter(|u| !u.is_empty()) {
+            return Ok(Target {
+                url: url.to_owned(),
+                origin: Origin::Flag,
+                cluster: None,
+            });
+        }
+        if let Some(url) = std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            return Ok(Target {
+                url,
+                origin: Origin::Environment,
+                cluster: None,
+            });
+        }
+        if let Ok(Some(url)) = dotenv_database_url() {
+            return Ok(Target {
+                url,
+                origin: Origin::DotEnv,
+                cluster: None,
+            });
+        }
+        let cluster = Cluster::embedded_default()?;
+        Ok(Target {
+            url: cluster.url(DEFAULT_DATABASE),
+            origin: Origin::Embedded,
+            cluster: Some(cluster),
+        })
+    }
+
+    /// Connects, creating and starting the embedded cluster and its database
+    /// on first use, and applies pending migrations.
+    pub fn connect(&self) -> Result<PgConnection> {
+        if let Some(cluster) = &self.cluster {
+            cluster.ensure_running(Durability::Durable)?;
+            create_database_if_missing(cluster, DEFAULT_DATABASE)?;
+        }
+        let mut conn = establish(&self.url)?;
+        run_pending_migrations(&mut conn)?;
+        Ok(conn)
+    }
+}
+
+fn dotenv_database_url() -> std::result::Result<Option<String>, dotenvy::Error> {
+    for item in dotenvy::dotenv_iter()? {
+        let (key, value) = item?;
+        if key == "DATABASE_URL" && !value.is_empty() {
+            return Ok(Some(value));
+        }
+    }
+    Ok(None)
+}
+
+/// Opens a connection; the error names the URL with its password masked.
+pub fn establish(url: &str) -> Result<PgConnection> {
+    PgConnection::establish(url).map_err(|e| Error::Connect {
+        url: mask_password(url),
+        message: e.to_string().trim().to_owned(),
+    })
+}
+
+pub fn run_pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
+    let applied = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map_err(|e| Error::Other(anyhow::anyhow!("could not apply migrations: {e}")))?;
+    Ok(applied.iter().map(|v| v.to_string()).collect())
+}
+
+/// Creates `name` in the cluster unless it exists (CREATE DATABASE cannot be parameterized,
+/// so the name is checked to be a plain identifier first).
+pub fn create_database_if_missing(cluster: &Cluster, name: &str) -> Result<()> {
+    assert!(
+        name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+        "database names used here are plain identifiers"
+    );
+    let mut conn = establish(&cluster.url("postgres"))?;
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        exists: bool,
+    }
+    let found: Exists =
+        sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+            .bind::<diesel::sql_types::Text, _>(name)
+            .get_result(&mut conn)?;
+    if !found.exists {
+        match sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn) {
+            Ok(_) => {}
+            // Another process created it between our check and our CREATE.
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => {}
+            Err(e) if e.to_string().contains("already exists") => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn mask_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_only_the_password() {
+        assert_eq!(
+            mask_password("postgres://ann:s3cret@db.example:5432/claims"),
+            "postgres://ann:***@db.example:5432/claims"
+        );
+        assert_eq!(
+            mask_password("postgresql://postgres@/claims?host=%2Ftmp"),
+            "postgresql://postgres@/claims?host=%2Ftmp"
+        );
+    }
+}

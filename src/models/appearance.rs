@@ -1,0 +1,76 @@
+use diesel::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::models::parse_id;
+use crate::schema::appearances;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = appearances, check_for_backend(diesel::pg::Pg))]
+pub struct Appearance {
+    pub id: i64,
+    pub claim_id: i64,
+    pub source_id: i64,
+    pub quote: String,
+    pub attribution: String,
+    pub via_appearance_id: Option<i64>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = appearances)]
+pub struct NewAppearance<'a> {
+    pub claim_id: i64,
+    pub source_id: i64,
+    pub quote: &'a str,
+    pub attribution: &'a str,
+    pub via_appearance_id: Option<i64>,
+}
+
+impl Appearance {
+    pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Appearance>> {
+        Ok(appearances::table
+            .find(id)
+            .select(Appearance::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Appearance> {
+        let id = parse_id(reference).ok_or_else(|| {
+            Error::invalid(format!(
+                "{flag}: '{reference}' is not an appearance id (a whole number)"
+            ))
+        })?;
+        Self::find(conn, id)?.ok_or_else(|| {
+            Error::invalid(format!(
+                "{flag}: no appearance with id {id} (claims show CLAIM lists a claim's appearances)"
+            ))
+        })
+    }
+
+    /// Inserts unless the same quote of the claim in the source is recorded; returns it and whether it is new.
+    pub fn find_or_create(
+        conn: &mut PgConnection,
+        new: &NewAppearance<'_>,
+    ) -> Result<(Appearance, bool)> {
+        if new.quote.trim().is_empty() {
+            return Err(Error::invalid(
+                "--quote is empty: give the passage as the source prints it",
+            ));
+        }
+        let existing = appearances::table
+            .filter(appearances::claim_id.eq(new.claim_id))
+            .filter(appearances::source_id.eq(new.source_id))
+            .filter(appearances::quote.eq(new.quote))
+            .select(Appearance::as_select())
+            .first(conn)
+            .optional()?;
+        if let Some(a) = existing {
+            return Ok((a, false));
+        }
+        let a = diesel::insert_into(appearances::table)
+            .values(new)
+            .returning(Appearance::as_returning())
+            .get_result(conn)?;
+        Ok((a, true))
+    }
+}

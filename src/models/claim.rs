@@ -1,0 +1,119 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::models::parse_id;
+use crate::schema::claims;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = claims, check_for_backend(diesel::pg::Pg))]
+pub struct Claim {
+    pub id: i64,
+    pub analyst_id: i64,
+    pub statement: String,
+    pub kind: String,
+    pub made_at: Option<NaiveDate>,
+    pub expected_by: Option<NaiveDate>,
+    pub probability: Option<f64>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = claims)]
+pub struct NewClaim<'a> {
+    pub analyst_id: i64,
+    pub statement: &'a str,
+    pub kind: &'a str,
+    pub made_at: Option<NaiveDate>,
+    pub expected_by: Option<NaiveDate>,
+    pub probability: Option<f64>,
+}
+
+impl NewClaim<'_> {
+    /// The rules the schema enforces, checked first so the message can name the flag.
+    pub fn validate(&self) -> Result<()> {
+        if self.statement.trim().is_empty() {
+            return Err(Error::invalid(
+                "STATEMENT is empty: write the claim as a neutral sentence",
+            ));
+        }
+        let chars = self.statement.chars().count();
+        if chars > 2000 {
+            return Err(Error::invalid(format!(
+                "STATEMENT has {chars} characters; at most 2000 are allowed (put the full text in --quote)"
+            )));
+        }
+        if self.expected_by.is_some() && self.kind != "prediction" {
+            return Err(Error::invalid(format!(
+                "--expected-by is only for predictions, and this claim's kind is '{}'; add --kind prediction",
+                self.kind
+            )));
+        }
+        if let (Some(made), Some(due)) = (self.made_at, self.expected_by) {
+            if due < made {
+                return Err(Error::invalid(format!(
+                    "--expected-by {due} is before --made {made}"
+                )));
+            }
+        }
+        if let Some(p) = self.probability {
+            check_probability(p)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn check_probability(p: f64) -> Result<()> {
+    if !(0.0..=1.0).contains(&p) {
+        return Err(Error::invalid(format!(
+            "--probability {p} is outside 0..1 (write 0.7 for 70 %)"
+        )));
+    }
+    Ok(())
+}
+
+impl Claim {
+    pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Claim>> {
+        Ok(claims::table
+            .find(id)
+            .select(Claim::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// An existing claim by id; anything else → exit 2 naming the argument.
+    pub fn resolve(conn: &mut PgConnection, reference: &str, what: &str) -> Result<Claim> {
+        let id = parse_id(reference).ok_or_else(|| {
+            Error::invalid(format!(
+                "{what}: '{reference}' is not a claim id (a whole number)"
+            ))
+        })?;
+        Self::find(conn, id)?.ok_or_else(|| {
+            Error::invalid(format!(
+                "{what}: no claim with id {id} (claims report --unverified lists open claims)"
+            ))
+        })
+    }
+
+    pub fn find_by_natural_key(
+        conn: &mut PgConnection,
+        analyst_id: i64,
+        statement: &str,
+    ) -> Result<Option<Claim>> {
+        Ok(claims::table
+            .filter(claims::analyst_id.eq(analyst_id))
+            .filter(claims::statement.eq(statement))
+            .select(Claim::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    pub fn insert(conn: &mut PgConnection, new: &NewClaim<'_>) -> Result<Claim> {
+        new.validate()?;
+        Ok(diesel::insert_into(claims::table)
+            .values(new)
+            .returning(Claim::as_returning())
+            .get_result(conn)?)
+    }
+}

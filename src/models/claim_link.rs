@@ -1,0 +1,58 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::schema::claim_links;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = claim_links, check_for_backend(diesel::pg::Pg))]
+pub struct ClaimLink {
+    pub id: i64,
+    pub from_claim_id: i64,
+    pub relation: String,
+    pub to_claim_id: i64,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = claim_links)]
+pub struct NewClaimLink<'a> {
+    pub from_claim_id: i64,
+    pub relation: &'a str,
+    pub to_claim_id: i64,
+    pub note: Option<&'a str>,
+}
+
+impl ClaimLink {
+    pub fn find(conn: &mut PgConnection, new: &NewClaimLink<'_>) -> Result<Option<ClaimLink>> {
+        Ok(claim_links::table
+            .filter(claim_links::from_claim_id.eq(new.from_claim_id))
+            .filter(claim_links::relation.eq(new.relation))
+            .filter(claim_links::to_claim_id.eq(new.to_claim_id))
+            .select(ClaimLink::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// Refuses a self-link and a duplicate with messages that say which.
+    pub fn insert(conn: &mut PgConnection, new: &NewClaimLink<'_>) -> Result<ClaimLink> {
+        if new.from_claim_id == new.to_claim_id {
+            return Err(Error::invalid(format!(
+                "a claim cannot {} itself (both claims are {})",
+                new.relation.trim_end_matches('s'),
+                new.from_claim_id
+            )));
+        }
+        if let Some(existing) = Self::find(conn, new)? {
+            return Err(Error::invalid(format!(
+                "claim {} already {} claim {} (link {})",
+                new.from_claim_id, new.relation, new.to_claim_id, existing.id
+            )));
+        }
+        Ok(diesel::insert_into(claim_links::table)
+            .values(new)
+            .returning(ClaimLink::as_returning())
+            .get_result(conn)?)
+    }
+}

@@ -1,0 +1,44 @@
+use diesel::prelude::*;
+
+use crate::error::Result;
+use crate::schema::organizations;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = organizations, check_for_backend(diesel::pg::Pg))]
+pub struct Organization {
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = organizations)]
+pub struct NewOrganization<'a> {
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+}
+
+impl Organization {
+    pub fn find_by_name(conn: &mut PgConnection, name: &str) -> Result<Option<Organization>> {
+        Ok(organizations::table
+            .filter(organizations::name.eq(name))
+            .select(Organization::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// The organization named `name`, created when missing. Returns it and whether it was created.
+    pub fn find_or_create(
+        conn: &mut PgConnection,
+        new: &NewOrganization<'_>,
+    ) -> Result<(Organization, bool)> {
+        if let Some(org) = Self::find_by_name(conn, new.name)? {
+            return Ok((org, false));
+        }
+        let org = diesel::insert_into(organizations::table)
+            .values(new)
+            .returning(Organization::as_returning())
+            .get_result(conn)?;
+        Ok((org, true))
+    }
+}

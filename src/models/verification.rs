@@ -1,0 +1,53 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::error::Result;
+use crate::schema::verifications;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = verifications, check_for_backend(diesel::pg::Pg))]
+pub struct Verification {
+    pub id: i64,
+    pub claim_id: i64,
+    pub status: String,
+    pub evidence_source_id: Option<i64>,
+    pub note: Option<String>,
+    pub recorded_by_analyst_id: Option<i64>,
+    pub effective_at: DateTime<Utc>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// `recorded_at` None means now (the column default).
+#[derive(Debug, Insertable)]
+#[diesel(table_name = verifications)]
+pub struct NewVerification<'a> {
+    pub claim_id: i64,
+    pub status: &'a str,
+    pub evidence_source_id: Option<i64>,
+    pub note: Option<&'a str>,
+    pub recorded_by_analyst_id: Option<i64>,
+    pub effective_at: DateTime<Utc>,
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+impl Verification {
+    pub fn insert(conn: &mut PgConnection, new: &NewVerification<'_>) -> Result<Verification> {
+        Ok(diesel::insert_into(verifications::table)
+            .values(new)
+            .returning(Verification::as_returning())
+            .get_result(conn)?)
+    }
+
+    /// The claim's verdicts, latest first (latest effective, then latest recorded, then id).
+    pub fn history(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<Verification>> {
+        Ok(verifications::table
+            .filter(verifications::claim_id.eq(claim_id))
+            .order((
+                verifications::effective_at.desc(),
+                verifications::recorded_at.desc(),
+                verifications::id.desc(),
+            ))
+            .select(Verification::as_select())
+            .load(conn)?)
+    }
+}
