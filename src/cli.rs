@@ -195,7 +195,7 @@ pub struct AddClaimOpts {
     #[arg(long, value_name = "DATE")]
     pub expected_by: Option<String>,
     /// Stated or inferred probability that the claim is true, 0..1.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_hyphen_values = true)]
     pub probability: Option<String>,
     /// Where it appeared: a source id or URL (needs --quote).
     #[arg(long, value_name = "SOURCE", requires = "quote")]

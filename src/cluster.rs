@@ -312,10 +312,9 @@ pub fn find_server_binaries() -> Result<PathBuf, Error> {
         return if has_both(&dir) {
             Ok(dir)
         } else {
-            Err(Error::Cluster(format!(
-                "PG_BIN_DIR={} has no initdb and pg_ctl",
-                dir.display()
-            )))
+            Err(Error::NoServerBinaries {
+                searched: format!("PG_BIN_DIR={}", dir.display()),
+            })
         };
     }
     if let Some(path) = std::env::var_os("PATH") {
@@ -331,7 +330,7 @@ pub fn find_server_binaries() -> Result<PathBuf, Error> {
             }
         }
     }
-    let mut candidates: Vec<(u32, PathBuf)> = Vec::new();
+    let mut candidates: Vec<((u32, u32), PathBuf)> = Vec::new();
     for parent in [
         "/usr/lib/postgresql",
         "/usr/local/pgsql",
@@ -351,23 +350,33 @@ pub fn find_server_binaries() -> Result<PathBuf, Error> {
     for fixed in ["/usr/local/pgsql/bin", "/usr/pgsql/bin"] {
         let p = PathBuf::from(fixed);
         if has_both(&p) {
-            candidates.push((0, p));
+            candidates.push(((0, 0), p));
         }
     }
     candidates.sort();
     candidates
         .pop()
         .map(|(_, p)| p)
-        .ok_or(Error::NoServerBinaries)
+        .ok_or_else(|| Error::NoServerBinaries {
+            searched:
+                "PATH, /usr/lib/postgresql/*/bin, /usr/local/pgsql/bin and /opt/homebrew/opt/*/bin"
+                    .into(),
+        })
 }
 
-fn version_of(name: &OsStr) -> u32 {
-    name.to_string_lossy()
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0)
+/// "16" → (16, 0), "9.6" → (9, 6), "postgresql@15" → (15, 0); unversioned → (0, 0).
+fn version_of(name: &OsStr) -> (u32, u32) {
+    let name = name.to_string_lossy();
+    let start = name
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(name.len());
+    let mut parts = name[start..].split('.').map(|p| {
+        p.chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    });
+    let mut next = || parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    (next(), next())
 }
 
 fn run(mut cmd: Command, what: &str) -> Result<Output, Error> {
@@ -413,6 +422,6 @@ mod tests {
     #[test]
     fn versions_sort_numerically() {
         assert!(version_of(OsStr::new("16")) > version_of(OsStr::new("9.6")));
-        assert_eq!(version_of(OsStr::new("postgresql@15")), 15);
+        assert_eq!(version_of(OsStr::new("postgresql@15")), (15, 0));
     }
 }

@@ -10,12 +10,12 @@ pub enum Error {
     Invalid(String),
 
     #[error(
-        "no PostgreSQL server binaries (initdb, pg_ctl) found on PATH, in PG_BIN_DIR or in \
-         /usr/lib/postgresql/*/bin. Install them (Debian/Ubuntu: `apt-get install postgresql`; \
-         Fedora: `dnf install postgresql-server`; macOS: `brew install postgresql`) or pass \
-         --database-url / set DATABASE_URL to use an existing server"
+        "no PostgreSQL server binaries (initdb, pg_ctl) found in {searched}. Install them \
+         (Debian/Ubuntu: `apt-get install postgresql`; Fedora: `dnf install postgresql-server`; \
+         macOS: `brew install postgresql`), or pass --database-url / set DATABASE_URL to use an \
+         existing server"
     )]
-    NoServerBinaries,
+    NoServerBinaries { searched: String },
 
     /// Creating, starting or stopping the embedded cluster failed.
     #[error("{0}")]

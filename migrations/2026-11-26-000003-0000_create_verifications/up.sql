@@ -58,8 +58,10 @@ LANGUAGE plpgsql AS $$
 BEGIN
     -- Lock the claim first: under READ COMMITTED the next statement then sees
     -- verdicts committed by concurrent writers, so the last writer cannot
-    -- overwrite a later verdict with an earlier one.
-    PERFORM 1 FROM claims WHERE id = NEW.claim_id FOR UPDATE;
+    -- overwrite a later verdict with an earlier one. NO KEY UPDATE, because
+    -- every concurrent writer already holds the KEY SHARE lock of the
+    -- verifications foreign key; FOR UPDATE would deadlock against it.
+    PERFORM 1 FROM claims WHERE id = NEW.claim_id FOR NO KEY UPDATE;
     UPDATE claims
        SET status = latest.status
       FROM (SELECT v.status

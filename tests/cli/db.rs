@@ -1,0 +1,167 @@
+//! The embedded default: no DATABASE_URL, a private cluster under XDG_DATA_HOME.
+
+use std::os::unix::fs::PermissionsExt;
+
+use assert_cmd::Command;
+
+use crate::harness::{run, world_searchable_tempdir, TestDb};
+
+fn embedded(data_home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("claims").unwrap();
+    cmd.env_remove("DATABASE_URL")
+        .env("XDG_DATA_HOME", data_home)
+        .current_dir(data_home);
+    cmd
+}
+
+/// Stops the embedded cluster even when an assertion fails half-way.
+struct StopOnDrop<'a>(&'a std::path::Path);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        let _ = embedded(self.0).args(["db", "stop"]).output();
+    }
+}
+
+#[test]
+fn the_embedded_default_starts_seeds_reports_and_stops() {
+    let home = world_searchable_tempdir("claims-embedded");
+    let _stop = StopOnDrop(home.path());
+    let (code, stdout, stderr) = run(embedded(home.path()).args(["db", "seed"]));
+    assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
+    assert!(home
+        .path()
+        .join("claims/postgres/data/PG_VERSION")
+        .is_file());
+
+    let (code, stdout, stderr) = run(embedded(home.path()).args(["report", "--unverified"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Nick Strogov"), "{stdout}");
+
+    let (_, status, _) = run(embedded(home.path()).args(["db", "status"]));
+    assert!(
+        status.contains("embedded cluster") && status.contains("running"),
+        "{status}"
+    );
+    assert!(status.contains("pending:  0"), "{status}");
+
+    let (code, url, _) = run(embedded(home.path()).args(["db", "url", "--reveal"]));
+    assert_eq!(code, 0);
+    assert!(
+        url.starts_with("postgresql://postgres@/claims?host="),
+        "{url}"
+    );
+    // The URL works for other clients too.
+    let mut conn = claims::connection::establish(url.trim()).unwrap();
+    use diesel::prelude::*;
+    let n: i64 = claims::schema::claims::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(n >= 10);
+    drop(conn);
+
+    let (code, stdout, _) = run(embedded(home.path()).args(["db", "stop"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("stopped"), "{stdout}");
+    let (_, status, _) = run(embedded(home.path()).args(["db", "status"]));
+    assert!(status.contains("stopped"), "{status}");
+    // Started again on demand, data intact.
+    let (code, stdout, _) =
+        run(embedded(home.path()).args(["report", "--unverified", "--format", "csv"]));
+    assert_eq!(code, 0);
+    assert!(stdout.lines().count() > 10, "{stdout}");
+    embedded(home.path())
+        .args(["db", "stop"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn missing_server_binaries_say_what_to_install() {
+    let home = world_searchable_tempdir("claims-nobin");
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(embedded(home.path())
+        .env("PG_BIN_DIR", empty.path())
+        .args(["report", "--unverified"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no PostgreSQL server binaries"), "{stderr}");
+    assert!(stderr.contains("apt-get install postgresql"), "{stderr}");
+    assert!(!home.path().join("claims/postgres/data").exists());
+}
+
+#[test]
+fn as_root_a_data_home_the_server_user_cannot_enter_is_explained() {
+    if !claims::cluster::running_as_root() {
+        return; // only root hands the server to the `postgres` user
+    }
+    let private = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(private.path(), PermissionsExt::from_mode(0o700)).unwrap();
+    let (code, _, stderr) = run(embedded(private.path()).args(["db", "setup"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("cannot enter"), "{stderr}");
+    assert!(stderr.contains("/var/lib/claims"), "{stderr}");
+}
+
+#[test]
+fn db_url_masks_the_password_unless_revealed() {
+    let db = TestDb::new();
+    let url = "postgres://ann:s3cret@localhost:1/claims";
+    let (code, stdout, _) = run(db.claims().args(["--database-url", url, "db", "url"]));
+    assert_eq!(code, 0);
+    assert_eq!(stdout.trim(), "postgres://ann:***@localhost:1/claims");
+    let (_, stdout, _) = run(db
+        .claims()
+        .args(["--database-url", url, "db", "url", "--reveal"]));
+    assert_eq!(stdout.trim(), url);
+}
+
+#[test]
+fn an_unreachable_database_is_exit_1_with_the_masked_url() {
+    let db = TestDb::new();
+    let (code, _, stderr) = run(db.claims().args([
+        "--database-url",
+        "postgres://ann:s3cret@127.0.0.1:1/claims",
+        "report",
+        "--unverified",
+    ]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "could not connect to the database via postgres://ann:***@127.0.0.1:1/claims"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+#[test]
+fn db_migrate_and_status_on_an_external_database() {
+    let db = TestDb::new();
+    let (code, stdout, _) = run(db.claims().args(["db", "migrate"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("no pending migrations"), "{stdout}");
+    let (_, stdout, _) = run(db.claims().args(["db", "status"]));
+    assert!(
+        stdout.contains("DATABASE_URL") && stdout.contains("pending:  0"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(db.claims().args(["db", "stop"]));
+    assert!(stdout.contains("nothing to stop"), "{stdout}");
+}
+
+#[test]
+fn the_database_url_can_come_from_a_dotenv_file() {
+    let db = TestDb::new();
+    std::fs::write(
+        db.workdir.path().join(".env"),
+        format!("DATABASE_URL={}\n", db.url),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(db
+        .claims()
+        .env_remove("DATABASE_URL")
+        .args(["db", "status"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("DATABASE_URL from .env"), "{stdout}");
+}

@@ -1,0 +1,274 @@
+//! One throwaway PostgreSQL cluster per test run (the same `claims::cluster`
+//! code that runs the user's embedded default), a migrated template database,
+//! and a fresh database per test created from it. With `TEST_DATABASE_URL`
+//! set, the template and test databases live on that server instead.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use claims::cluster::{Cluster, Durability};
+use claims::connection::{establish, run_pending_migrations};
+use diesel::prelude::*;
+use diesel::sql_query;
+use diesel::sql_types::{BigInt, Text};
+
+struct Server {
+    /// URL of a maintenance database on the server, with `{db}` where the name goes.
+    url_template: String,
+    template_db: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+static SERVER: OnceLock<Server> = OnceLock::new();
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+fn server() -> &'static Server {
+    SERVER.get_or_init(|| {
+        let pid = std::process::id();
+        let template_db = format!("claims_template_{pid}");
+        let (url_template, dir) = match std::env::var("TEST_DATABASE_URL") {
+            Ok(url) if !url.is_empty() => (with_database(&url, "{db}"), None),
+            _ => {
+                let dir = world_searchable_tempdir("claims-test-cluster");
+                let cluster =
+                    Cluster::at(dir.path().join("pg")).expect("PostgreSQL server binaries");
+                cluster
+                    .ensure_running(Durability::Throwaway)
+                    .expect("start the throwaway cluster");
+                reap_when_we_exit(&cluster, dir.path());
+                (cluster.url("{db}"), Some(dir))
+            }
+        };
+        let admin = url_template.replace("{db}", "postgres");
+        let mut conn = establish(&admin).expect("connect to the test server");
+        sql_query(format!("DROP DATABASE IF EXISTS {template_db}"))
+            .execute(&mut conn)
+            .unwrap();
+        sql_query(format!("CREATE DATABASE {template_db}"))
+            .execute(&mut conn)
+            .unwrap();
+        let mut template = establish(&url_template.replace("{db}", &template_db)).unwrap();
+        run_pending_migrations(&mut template).expect("migrate the template database");
+        drop(template);
+        Server {
+            url_template,
+            template_db,
+            _dir: dir,
+        }
+    })
+}
+
+/// Replaces the database name in a postgres:// URL.
+fn with_database(url: &str, db: &str) -> String {
+    let mut parsed = url::Url::parse(url).expect("TEST_DATABASE_URL is a URL");
+    parsed.set_path(&format!("/{db}"));
+    parsed.to_string().replace("%7Bdb%7D", "{db}")
+}
+
+/// A temp dir the `postgres` OS user can enter (tests may run as root).
+pub fn world_searchable_tempdir(prefix: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir().unwrap();
+    std::fs::set_permissions(
+        dir.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    dir
+}
+
+/// The test binary may exit in many ways; a watcher process stops the server
+/// and removes its files once we are gone.
+fn reap_when_we_exit(cluster: &Cluster, dir: &Path) {
+    let mut pg_ctl = cluster.server_command("pg_ctl");
+    pg_ctl
+        .arg("stop")
+        .arg("--pgdata")
+        .arg(cluster.data_dir())
+        .args(["--mode=immediate", "--silent"]);
+    let stop = format!("{pg_ctl:?}");
+    let script = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {stop} >/dev/null 2>&1; rm -rf '{root}'",
+        pid = std::process::id(),
+        root = dir.display(),
+    );
+    StdCommand::new("sh")
+        .args(["-c", &script])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn the cluster reaper");
+}
+
+/// A fresh, migrated database for one test, dropped when the test ends.
+pub struct TestDb {
+    pub url: String,
+    name: String,
+    /// Working directory for commands: no stray .env applies.
+    pub workdir: tempfile::TempDir,
+}
+
+impl TestDb {
+    pub fn new() -> TestDb {
+        let server = server();
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let name = format!("claims_test_{}_{n}", std::process::id());
+        let mut admin = establish(&server.url_template.replace("{db}", "postgres")).unwrap();
+        sql_query(format!(
+            "CREATE DATABASE {name} TEMPLATE {}",
+            server.template_db
+        ))
+        .execute(&mut admin)
+        .expect("create the test database");
+        TestDb {
+            url: server.url_template.replace("{db}", &name),
+            name,
+            workdir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The `claims` binary, pointed at this database through DATABASE_URL.
+    pub fn claims(&self) -> Command {
+        let mut cmd = Command::cargo_bin("claims").unwrap();
+        cmd.env("DATABASE_URL", &self.url)
+            .env_remove("CLAIMS_TODAY")
+            .current_dir(self.workdir.path());
+        cmd
+    }
+
+    pub fn conn(&self) -> PgConnection {
+        establish(&self.url).unwrap()
+    }
+
+    /// Loads the seed article (asserting success).
+    pub fn seed(&self) -> &Self {
+        self.claims().args(["db", "seed"]).assert().success();
+        self
+    }
+
+    pub fn execute(&self, sql: &str) -> Result<usize, diesel::result::Error> {
+        sql_query(sql).execute(&mut self.conn())
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        sql_query(sql).get_result::<N>(&mut self.conn()).unwrap().n
+    }
+
+    pub fn text(&self, sql: &str) -> String {
+        #[derive(QueryableByName)]
+        struct T {
+            #[diesel(sql_type = Text)]
+            t: String,
+        }
+        sql_query(sql).get_result::<T>(&mut self.conn()).unwrap().t
+    }
+
+    /// Every row of every table, hashed: equal fingerprints mean nothing changed.
+    pub fn fingerprint(&self) -> String {
+        let tables = [
+            "organizations",
+            "analysts",
+            "affiliations",
+            "sources",
+            "claims",
+            "appearances",
+            "claim_links",
+            "verdict_statuses",
+            "verifications",
+            "tags",
+            "claim_tags",
+        ];
+        tables
+            .iter()
+            .map(|t| {
+                self.text(&format!(
+                    "SELECT '{t}:' || count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS t FROM {t} x"
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Id of the seed claim whose statement contains `needle` (exactly one must).
+    pub fn claim_id(&self, needle: &str) -> i64 {
+        let mut conn = self.conn();
+        let ids: Vec<i64> = claims::schema::claims::table
+            .filter(claims::schema::claims::statement.like(format!("%{needle}%")))
+            .select(claims::schema::claims::id)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(ids.len(), 1, "statements matching {needle:?}: {ids:?}");
+        ids[0]
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = establish(&server().url_template.replace("{db}", "postgres")) {
+            let _ = sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut admin);
+        }
+    }
+}
+
+/// Runs `claims` and returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts the command fails with exit 2, its stderr contains every `needles`, and the
+/// database is unchanged. Returns stderr.
+pub fn assert_refused(db: &TestDb, args: &[&str], needles: &[&str]) -> String {
+    let before = db.fingerprint();
+    let (code, stdout, stderr) = run(db.claims().args(args));
+    assert_eq!(
+        code, 2,
+        "claims {args:?}: expected exit 2\nstdout: {stdout}\nstderr: {stderr}"
+    );
+    for n in needles {
+        assert!(
+            stderr.contains(n),
+            "claims {args:?}: stderr should mention {n:?}\nstderr: {stderr}"
+        );
+    }
+    assert_eq!(
+        before,
+        db.fingerprint(),
+        "claims {args:?} changed the database"
+    );
+    stderr
+}
+
+/// The id `claims add …` printed.
+pub fn added_id(cmd: &mut Command) -> i64 {
+    let (code, stdout, stderr) = run(cmd);
+    assert_eq!(code, 0, "stdout: {stdout}\nstderr: {stderr}");
+    stdout
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("not an id: {stdout:?}"))
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
