@@ -94,7 +94,9 @@ fn reap_when_we_exit(cluster: &Cluster, dir: &Path) {
         pid = std::process::id(),
         root = dir.display(),
     );
-    StdCommand::new("sh")
+    // Deliberately never waited on: it must outlive us.
+    #[allow(clippy::zombie_processes)]
+    let _reaper = StdCommand::new("sh")
         .args(["-c", &script])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
