@@ -94,10 +94,11 @@ pub fn run(opts: ReportOpts, target: &Target) -> Result<()> {
             "kind",
             "analyst",
             "statement",
-            "made",
-            "age (days)",
-            "deadline",
-            "first source",
+            "made_at",
+            "age_days",
+            "expected_by",
+            "days_left",
+            "first_source",
         ],
         rows: rows
             .iter()
@@ -110,12 +111,8 @@ pub fn run(opts: ReportOpts, target: &Target) -> Result<()> {
                     c.statement.clone(),
                     opt(&c.made_at),
                     opt(&r.age_days),
-                    c.expected_by
-                        .map(|d| match r.days_left {
-                            Some(n) if n < 0 => format!("{d} ({} days overdue)", -n),
-                            _ => d.to_string(),
-                        })
-                        .unwrap_or_default(),
+                    opt(&c.expected_by),
+                    opt(&r.days_left),
                     c.first_source()
                         .map(|s| s.title.clone())
                         .unwrap_or_default(),

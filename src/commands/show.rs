@@ -185,9 +185,10 @@ fn print_text(d: &Detail) -> Result<()> {
         c.analyst.name, c.analyst.kind, c.analyst.id
     )?;
     writeln!(out, "  status:      {}", c.status_label)?;
-    writeln!(out, "  made:        {}", opt(&c.made_at))?;
+    let or = |v: String, absent: &str| if v.is_empty() { absent.to_owned() } else { v };
+    writeln!(out, "  made:        {}", or(opt(&c.made_at), "unknown"))?;
     if c.kind == "prediction" {
-        writeln!(out, "  expected by: {}", opt(&c.expected_by))?;
+        writeln!(out, "  expected by: {}", or(opt(&c.expected_by), "no deadline"))?;
     }
     if let Some(p) = c.probability {
         writeln!(out, "  probability: {p}")?;
