@@ -372,4 +372,24 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    #[test]
+    fn every_leaf_command_has_an_example_in_its_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            if cmd.has_subcommands() {
+                for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                    walk(sub, &path, missing);
+                }
+            } else if !cmd
+                .get_after_help()
+                .is_some_and(|h| h.to_string().contains("Example"))
+            {
+                missing.push(path);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no example in --help: {missing:?}");
+    }
 }

@@ -188,7 +188,11 @@ fn print_text(d: &Detail) -> Result<()> {
     let or = |v: String, absent: &str| if v.is_empty() { absent.to_owned() } else { v };
     writeln!(out, "  made:        {}", or(opt(&c.made_at), "unknown"))?;
     if c.kind == "prediction" {
-        writeln!(out, "  expected by: {}", or(opt(&c.expected_by), "no deadline"))?;
+        writeln!(
+            out,
+            "  expected by: {}",
+            or(opt(&c.expected_by), "no deadline")
+        )?;
     }
     if let Some(p) = c.probability {
         writeln!(out, "  probability: {p}")?;

@@ -165,3 +165,24 @@ fn the_database_url_can_come_from_a_dotenv_file() {
     assert_eq!(code, 0);
     assert!(stdout.contains("DATABASE_URL from .env"), "{stdout}");
 }
+
+#[test]
+fn as_root_the_default_location_is_var_lib_claims() {
+    if !claims::cluster::running_as_root() {
+        return;
+    }
+    // `db status` never creates or starts anything, so this is safe on any machine.
+    let home = world_searchable_tempdir("claims-home");
+    let mut cmd = Command::cargo_bin("claims").unwrap();
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", home.path())
+        .current_dir(home.path())
+        .args(["db", "status"]);
+    let (code, stdout, stderr) = run(&mut cmd);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("cluster:  /var/lib/claims/postgres"),
+        "{stdout}"
+    );
+}

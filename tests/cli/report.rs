@@ -153,11 +153,13 @@ fn unverified_ages_and_deadlines_use_claims_today() {
     assert_eq!(rows[0]["age_days"], 182);
     assert_eq!(rows[1]["id"], new);
     assert_eq!(rows[1]["days_left"], -10);
-    let (_, table, _) = run(db
-        .claims()
-        .env("CLAIMS_TODAY", "2023-07-11")
-        .args(["report", "--unverified"]));
-    assert!(table.contains("10 days overdue"), "{table}");
+    let (_, csv, _) = run(db.claims().env("CLAIMS_TODAY", "2023-07-11").args([
+        "report",
+        "--unverified",
+        "--format",
+        "csv",
+    ]));
+    assert!(csv.contains(",2023-07-01,-10,"), "{csv}");
 }
 
 #[test]
