@@ -77,11 +77,18 @@ impl Target {
     /// Connects, creating and starting the embedded cluster and its database
     /// on first use, and applies pending migrations.
     pub fn connect(&self) -> Result<PgConnection> {
-        if let Some(cluster) = &self.cluster {
-            cluster.ensure_running(Durability::Durable)?;
-            create_database_if_missing(cluster, DEFAULT_DATABASE)?;
-        }
-        let mut conn = establish(&self.url)?;
+        let mut conn = match &self.cluster {
+            // Fast path: the cluster usually runs already; only start it when we cannot connect.
+            Some(cluster) => match establish(&self.url) {
+                Ok(conn) => conn,
+                Err(_) => {
+                    cluster.ensure_running(Durability::Durable)?;
+                    create_database_if_missing(cluster, DEFAULT_DATABASE)?;
+                    establish(&self.url)?
+                }
+            },
+            None => establish(&self.url)?,
+        };
         run_pending_migrations(&mut conn)?;
         Ok(conn)
     }
