@@ -107,13 +107,20 @@ impl Cluster {
         if as_root {
             check_reachable_by_server_user(&self.root)?;
         }
-        for dir in [self.data_dir(), self.socket_dir()] {
+        // initdb writes into a staging directory that becomes data/ only once it is
+        // configured: an interrupted first run never leaves a cluster that would
+        // start with PostgreSQL's default (TCP) settings.
+        let staging = self.root.join("data.initdb");
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(|e| self.io_error("remove", &staging, e))?;
+        }
+        for dir in [staging.clone(), self.socket_dir()] {
             fs::create_dir_all(&dir).map_err(|e| self.io_error("create", &dir, e))?;
             fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
                 .map_err(|e| self.io_error("set permissions on", &dir, e))?;
         }
         if as_root {
-            let paths = [self.root.clone(), self.data_dir(), self.socket_dir()];
+            let paths = [self.root.clone(), staging.clone(), self.socket_dir()];
             let mut chown = Command::new("chown");
             chown.arg(format!("{SERVER_OS_USER}:")).args(paths);
             run_checked(chown, "chown the cluster directory")?;
@@ -121,7 +128,7 @@ impl Cluster {
         let mut initdb = self.server_command("initdb");
         initdb
             .arg("--pgdata")
-            .arg(self.data_dir())
+            .arg(&staging)
             .args(["--username=postgres", "--auth=trust", "--encoding=UTF8"])
             .args(["--no-locale", "--no-instructions"]);
         if durability == Durability::Throwaway {
@@ -140,11 +147,13 @@ impl Cluster {
         if durability == Durability::Throwaway {
             conf.push_str("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
         }
-        let conf_path = self.data_dir().join("postgresql.conf");
+        let conf_path = staging.join("postgresql.conf");
         let mut existing =
             fs::read_to_string(&conf_path).map_err(|e| self.io_error("read", &conf_path, e))?;
         existing.push_str(&conf);
         fs::write(&conf_path, existing).map_err(|e| self.io_error("write", &conf_path, e))?;
+        fs::rename(&staging, self.data_dir())
+            .map_err(|e| self.io_error("move into place", &staging, e))?;
         Ok(())
     }
 

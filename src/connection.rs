@@ -59,7 +59,7 @@ impl Target {
                 cluster: None,
             });
         }
-        if let Ok(Some(url)) = dotenv_database_url() {
+        if let Some(url) = dotenv_database_url()? {
             return Ok(Target {
                 url,
                 origin: Origin::DotEnv,
@@ -94,9 +94,21 @@ impl Target {
     }
 }
 
-fn dotenv_database_url() -> std::result::Result<Option<String>, dotenvy::Error> {
-    for item in dotenvy::dotenv_iter()? {
-        let (key, value) = item?;
+/// DATABASE_URL from a `.env` file. No file is fine; a file that cannot be read
+/// is an error, never a silent switch to the embedded cluster.
+fn dotenv_database_url() -> Result<Option<String>> {
+    let bad = |e: dotenvy::Error| {
+        Error::invalid(format!(
+            ".env: cannot read it ({e}); fix the file or pass --database-url"
+        ))
+    };
+    let items = match dotenvy::dotenv_iter() {
+        Ok(items) => items,
+        Err(e) if e.not_found() => return Ok(None),
+        Err(e) => return Err(bad(e)),
+    };
+    for item in items {
+        let (key, value) = item.map_err(bad)?;
         if key == "DATABASE_URL" && !value.is_empty() {
             return Ok(Some(value));
         }
@@ -112,11 +124,25 @@ pub fn establish(url: &str) -> Result<PgConnection> {
     })
 }
 
+/// Applies pending migrations, one process at a time: several `claims` started
+/// together on a new database must not race to create the same tables.
 pub fn run_pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
+    let failed = |e: &dyn std::fmt::Display| {
+        Error::Other(anyhow::anyhow!("could not apply migrations: {e}"))
+    };
+    // Nearly always nothing is pending: check without taking the lock.
+    if !conn
+        .has_pending_migration(MIGRATIONS)
+        .map_err(|e| failed(&e))?
+    {
+        return Ok(Vec::new());
+    }
+    sql_query("SELECT pg_advisory_lock(hashtext('claims migrations'))").execute(conn)?;
     let applied = conn
         .run_pending_migrations(MIGRATIONS)
-        .map_err(|e| Error::Other(anyhow::anyhow!("could not apply migrations: {e}")))?;
-    Ok(applied.iter().map(|v| v.to_string()).collect())
+        .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
+    sql_query("SELECT pg_advisory_unlock(hashtext('claims migrations'))").execute(conn)?;
+    applied.map_err(|e| failed(&e))
 }
 
 /// Creates `name` in the cluster unless it exists (CREATE DATABASE cannot be parameterized,
@@ -177,4 +203,16 @@ mod tests {
             "postgresql://postgres@/claims?host=%2Ftmp"
         );
     }
+}
+
+/// Runs `f` in one read-only snapshot, so a report never mixes rows from before
+/// and after a concurrent writer's commit.
+pub fn read_snapshot<T>(
+    conn: &mut PgConnection,
+    f: impl FnOnce(&mut PgConnection) -> Result<T>,
+) -> Result<T> {
+    conn.build_transaction()
+        .read_only()
+        .repeatable_read()
+        .run(f)
 }

@@ -24,6 +24,10 @@ pub enum Error {
     #[error("could not connect to the database via {url}: {message}")]
     Connect { url: String, message: String },
 
+    /// The database refused the input: a constraint or a trigger rule (exit 2).
+    #[error("{0}")]
+    Rejected(String),
+
     #[error("database error: {0}")]
     Database(DieselError),
 
@@ -39,15 +43,7 @@ impl Error {
     /// 2: bad input, nothing written. 1: anything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) => 2,
-            Error::Database(DieselError::DatabaseError(
-                DatabaseErrorKind::UniqueViolation
-                | DatabaseErrorKind::ForeignKeyViolation
-                | DatabaseErrorKind::CheckViolation
-                | DatabaseErrorKind::NotNullViolation
-                | DatabaseErrorKind::RestrictViolation,
-                _,
-            )) => 2,
+            Error::Invalid(_) | Error::Rejected(_) => 2,
             _ => 1,
         }
     }
@@ -75,8 +71,7 @@ impl From<DieselError> for Error {
                 if let Some(h) = info.hint() {
                     msg.push_str(&format!("; hint: {h}"));
                 }
-                // Keep the kind so the exit code stays 2, with the readable message.
-                Error::Database(DieselError::DatabaseError(*kind, Box::new(msg)))
+                Error::Rejected(msg)
             }
             _ => Error::Database(e),
         }

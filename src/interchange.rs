@@ -15,7 +15,7 @@ use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
 use crate::models::{
     Analyst, Appearance, Claim, ClaimLink, NewAnalyst, NewAppearance, NewClaim, NewClaimLink,
-    NewSource, NewVerification, Organization, Source, Tag, Verification,
+    NewSource, NewVerification, Organization, Source, Tag, VerdictStatus, Verification,
 };
 use crate::schema::{
     analysts, appearances, claim_links, claim_tags, claims, organizations, sources, tags,
@@ -203,6 +203,7 @@ const RELATIONS: &[&str] = &[
 
 /// Parses a document; malformed JSON names the line and column.
 pub fn parse(text: &str, origin: &str) -> Result<Document> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         Error::invalid(format!(
             "{origin}: not a valid claims document: {e} (see docs/interchange.md)"
@@ -214,6 +215,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Document> {
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
     pub sections: BTreeMap<&'static str, Counts>,
+    /// Records matched by natural key whose stored values differ from the document;
+    /// the stored values are kept (an import never edits) and each difference is listed.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -229,6 +233,24 @@ impl Summary {
             c.created += 1;
         } else {
             c.existing += 1;
+        }
+    }
+
+    /// Notes each field whose document value differs from the stored one.
+    fn differences(
+        &mut self,
+        at: &str,
+        stored: &str,
+        fields: &[(&str, Option<String>, Option<String>)],
+    ) {
+        for (field, doc, db) in fields {
+            if doc != db {
+                self.warnings.push(format!(
+                    "{at}: kept {stored} as stored: {field} is {} there, {} in the document",
+                    db.as_deref().unwrap_or("empty"),
+                    doc.as_deref().unwrap_or("empty"),
+                ));
+            }
         }
     }
 
@@ -296,7 +318,13 @@ fn strip(s: &Option<String>) -> Option<&str> {
 /// anything is written; a problem found later rolls everything back.
 pub fn import(conn: &mut PgConnection, doc: &Document, origin: &str) -> Result<Summary> {
     validate(doc, origin)?;
-    conn.transaction(|conn| import_checked(conn, doc, origin))
+    conn.transaction(|conn| {
+        // Imports run one at a time: two overlapping documents would otherwise both
+        // add a verdict that neither finds yet.
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('claims import'))")
+            .execute(conn)?;
+        import_checked(conn, doc, origin)
+    })
 }
 
 /// Checks everything that can be checked without the database.
@@ -317,7 +345,6 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
             ),
         );
     }
-    let orgs: HashSet<&str> = doc.organizations.iter().map(|o| o.name.trim()).collect();
     for (i, o) in doc.organizations.iter().enumerate() {
         p.blank(|| format!("organizations[{i}]"), "name", &o.name);
     }
@@ -331,15 +358,7 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
         }
         for (j, f) in a.affiliations.iter().enumerate() {
             let at = || format!("analysts[{i}].affiliations[{j}]");
-            if !orgs.contains(f.organization.trim()) {
-                p.push(
-                    at(),
-                    format!(
-                        "organization '{}' is not listed in organizations",
-                        f.organization
-                    ),
-                );
-            }
+            p.blank(at, "organization", &f.organization);
             let from = p.check(at, opt_date(&f.valid_from, "valid_from")).flatten();
             let until = p
                 .check(at, opt_date(&f.valid_until, "valid_until"))
@@ -376,6 +395,7 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
         p.one_of(|| format!("tags[{i}]"), "kind", &t.kind, TAG_KINDS);
     }
     let mut claim_keys = HashSet::new();
+    let mut natural_keys = HashMap::new();
     let mut appearance_keys: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, c) in doc.claims.iter().enumerate() {
         let at = || format!("claims[{i}]");
@@ -384,6 +404,14 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
             p.push(at(), format!("key '{}' is used twice", c.key));
         }
         p.blank(at, "analyst", &c.analyst);
+        if let Some(first) = natural_keys.insert((c.analyst.trim(), c.statement.trim()), i) {
+            p.push(
+                at(),
+                format!(
+                    "the same analyst and statement as claims[{first}]: one claim, listed twice"
+                ),
+            );
+        }
         p.one_of(at, "kind", &c.kind, CLAIM_KINDS);
         let made_at = p.check(at, opt_date(&c.made_at, "made_at")).flatten();
         let expected_by = p
@@ -472,7 +500,9 @@ fn opt_date(v: &Option<String>, field: &str) -> Result<Option<NaiveDate>> {
     strip(v).map(|d| parse_date(d, field)).transpose()
 }
 
-/// Writes the document. `validate` has passed, so parse errors cannot happen here.
+/// Writes the document. `validate` has passed, so parse errors cannot happen here;
+/// what only the database can tell (names stored before, statuses) is collected
+/// as problems, and any problem rolls the whole transaction back.
 fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut p = Problems::default();
@@ -488,25 +518,42 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
         summary.count("organizations", created);
     }
 
-    for a in &doc.analysts {
-        let name = a.name.trim();
-        let (analyst, created) = match Analyst::find_by_name(conn, name)? {
-            Some(found) => (found, false),
-            None => {
-                let new = NewAnalyst {
-                    name,
-                    kind: &a.kind,
-                    description: strip(&a.description),
-                };
-                (Analyst::insert(conn, &new)?, true)
-            }
+    for (i, a) in doc.analysts.iter().enumerate() {
+        let new = NewAnalyst {
+            name: a.name.trim(),
+            kind: &a.kind,
+            description: strip(&a.description),
         };
+        let (analyst, created) = Analyst::find_or_create(conn, &new)?;
         summary.count("analysts", created);
-        for f in &a.affiliations {
+        if !created {
+            summary.differences(
+                &format!("analysts[{i}]"),
+                &format!("analyst {}", analyst.id),
+                &[
+                    ("kind", Some(a.kind.clone()), Some(analyst.kind.clone())),
+                    (
+                        "description",
+                        strip(&a.description).map(Into::into),
+                        analyst.description.clone(),
+                    ),
+                ],
+            );
+        }
+        for (j, f) in a.affiliations.iter().enumerate() {
+            let org = f.organization.trim();
+            let listed = doc.organizations.iter().any(|o| o.name.trim() == org);
+            if !listed && Organization::find_by_name(conn, org)?.is_none() {
+                p.push(
+                    format!("analysts[{i}].affiliations[{j}]"),
+                    format!("organization '{org}' is neither listed in organizations nor in the database"),
+                );
+                continue;
+            }
             Analyst::affiliate(
                 conn,
                 analyst.id,
-                f.organization.trim(),
+                org,
                 strip(&f.title),
                 opt_date(&f.valid_from, "valid_from")?,
                 opt_date(&f.valid_until, "valid_until")?,
@@ -515,7 +562,7 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
     }
 
     let mut source_ids: HashMap<&str, i64> = HashMap::new();
-    for s in &doc.sources {
+    for (i, s) in doc.sources.iter().enumerate() {
         let url = strip(&s.url).map(|u| normalize_url(u, "url")).transpose()?;
         let archived = strip(&s.archived_url)
             .map(|u| normalize_url(u, "archived_url"))
@@ -534,6 +581,37 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
         };
         let (source, created) = Source::find_or_create(conn, &new)?;
         summary.count("sources", created);
+        if !created {
+            summary.differences(
+                &format!("sources[{i}]"),
+                &format!("source {}", source.id),
+                &[
+                    ("title", Some(new.title.into()), Some(source.title.clone())),
+                    ("kind", Some(new.kind.into()), Some(source.kind.clone())),
+                    (
+                        "publisher",
+                        new.publisher.map(Into::into),
+                        source.publisher.clone(),
+                    ),
+                    ("author", new.author.map(Into::into), source.author.clone()),
+                    (
+                        "published_on",
+                        new.published_on.map(|d| d.to_string()),
+                        source.published_on.map(|d| d.to_string()),
+                    ),
+                    (
+                        "retrieved_at",
+                        new.retrieved_at.map(rfc3339),
+                        source.retrieved_at.map(rfc3339),
+                    ),
+                    (
+                        "archived_url",
+                        new.archived_url.map(Into::into),
+                        source.archived_url.clone(),
+                    ),
+                ],
+            );
+        }
         source_ids.insert(s.key.as_str(), source.id);
     }
 
@@ -562,22 +640,40 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
             );
             continue;
         };
-        let statement = c.statement.trim();
-        let (claim, created) = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
-            Some(found) => (found, false),
-            None => {
-                let new = NewClaim {
-                    analyst_id: analyst.id,
-                    statement,
-                    kind: &c.kind,
-                    made_at: opt_date(&c.made_at, "made_at")?,
-                    expected_by: opt_date(&c.expected_by, "expected_by")?,
-                    probability: c.probability,
-                };
-                (Claim::insert(conn, &new)?, true)
-            }
+        let new = NewClaim {
+            analyst_id: analyst.id,
+            statement: c.statement.trim(),
+            kind: &c.kind,
+            made_at: opt_date(&c.made_at, "made_at")?,
+            expected_by: opt_date(&c.expected_by, "expected_by")?,
+            probability: c.probability,
         };
+        let (claim, created) = Claim::find_or_create(conn, &new)?;
         summary.count("claims", created);
+        if !created {
+            summary.differences(
+                &format!("claims[{i}]"),
+                &format!("claim {}", claim.id),
+                &[
+                    ("kind", Some(c.kind.clone()), Some(claim.kind.clone())),
+                    (
+                        "made_at",
+                        new.made_at.map(|d| d.to_string()),
+                        claim.made_at.map(|d| d.to_string()),
+                    ),
+                    (
+                        "expected_by",
+                        new.expected_by.map(|d| d.to_string()),
+                        claim.expected_by.map(|d| d.to_string()),
+                    ),
+                    (
+                        "probability",
+                        new.probability.map(|p| p.to_string()),
+                        claim.probability.map(|p| p.to_string()),
+                    ),
+                ],
+            );
+        }
         claim_ids.insert(c.key.as_str(), claim.id);
         for name in &c.tags {
             match Tag::find_by_name(conn, name.trim())? {
@@ -609,34 +705,63 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
                 },
                 None => None,
             };
-            let (appearance, created) = Appearance::find_or_create(
-                conn,
-                &NewAppearance {
-                    claim_id,
-                    source_id: source_ids[a.source.as_str()],
-                    quote: a.quote.trim(),
-                    attribution: &a.attribution,
-                    via_appearance_id: via,
-                },
-            )?;
+            let new = NewAppearance {
+                claim_id,
+                source_id: source_ids[a.source.as_str()],
+                quote: a.quote.trim(),
+                attribution: &a.attribution,
+                via_appearance_id: via,
+            };
+            let (appearance, created) = Appearance::find_or_create(conn, &new)?;
             summary.count("appearances", created);
+            if !created {
+                summary.differences(
+                    &format!("claims[{i}].appearances[{j}]"),
+                    &format!("appearance {}", appearance.id),
+                    &[
+                        (
+                            "attribution",
+                            Some(a.attribution.clone()),
+                            Some(appearance.attribution.clone()),
+                        ),
+                        (
+                            "via",
+                            via.map(|v| format!("appearance {v}")),
+                            appearance
+                                .via_appearance_id
+                                .map(|v| format!("appearance {v}")),
+                        ),
+                    ],
+                );
+            }
             if let Some(k) = &a.key {
                 appearance_ids.insert(k.as_str(), appearance.id);
             }
         }
         if waiting.len() == before {
-            for (i, j, _) in &waiting {
-                p.push(
-                    format!("claims[{i}].appearances[{j}]"),
-                    "its via chain forms a cycle",
-                );
+            // Nothing moved: each waits on an appearance that never comes.
+            let waiting_keys: HashSet<&str> = waiting
+                .iter()
+                .filter_map(|&(i, j, _)| doc.claims[i].appearances[j].key.as_deref())
+                .collect();
+            for &(i, j, _) in &waiting {
+                let via = doc.claims[i].appearances[j]
+                    .via
+                    .as_deref()
+                    .unwrap_or_default();
+                let reason = if waiting_keys.contains(via) {
+                    "its via chain forms a cycle"
+                } else {
+                    "its via points at an appearance of a claim that could not be imported"
+                };
+                p.push(format!("claims[{i}].appearances[{j}]"), reason);
             }
             break;
         }
         pending = waiting;
     }
 
-    for l in &doc.links {
+    for (i, l) in doc.links.iter().enumerate() {
         let (Some(&from), Some(&to)) =
             (claim_ids.get(l.from.as_str()), claim_ids.get(l.to.as_str()))
         else {
@@ -648,20 +773,34 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
             to_claim_id: to,
             note: strip(&l.note),
         };
-        let created = match ClaimLink::find(conn, &new)? {
-            Some(_) => false,
-            None => {
-                ClaimLink::insert(conn, &new)?;
-                true
-            }
-        };
-        summary.count("links", created);
+        match ClaimLink::find_or_create(conn, &new) {
+            Ok((_, created)) => summary.count("links", created),
+            Err(Error::Invalid(msg)) => p.push(format!("links[{i}]"), msg),
+            Err(e) => return Err(e),
+        }
     }
 
+    let verdict_statuses: HashSet<String> = VerdictStatus::verdicts(conn)?
+        .into_iter()
+        .map(|s| s.status)
+        .collect();
     for (i, v) in doc.verifications.iter().enumerate() {
         let Some(&claim_id) = claim_ids.get(v.claim.as_str()) else {
             continue;
         };
+        let status = v.status.trim();
+        if !verdict_statuses.contains(status) {
+            let mut known: Vec<&str> = verdict_statuses.iter().map(String::as_str).collect();
+            known.sort_unstable();
+            p.push(
+                format!("verifications[{i}]"),
+                format!(
+                    "status '{status}' is not a verdict; use one of {}",
+                    known.join(", ")
+                ),
+            );
+            continue;
+        }
         let by = match strip(&v.by) {
             Some(name) => match Analyst::find_by_name(conn, name)? {
                 Some(a) => Some(a.id),
@@ -677,7 +816,7 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
         };
         let new = NewVerification {
             claim_id,
-            status: v.status.trim(),
+            status,
             evidence_source_id: v.evidence.as_deref().map(|e| source_ids[e]),
             note: strip(&v.note),
             recorded_by_analyst_id: by,
@@ -688,21 +827,10 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
                 .map(|r| parse_timestamp(r, "recorded_at"))
                 .transpose()?,
         };
-        let created = if verification_exists(conn, &new)? {
-            false
-        } else {
-            Verification::insert(conn, &new).map_err(|e| match e {
-                Error::Database(diesel::result::Error::DatabaseError(
-                    diesel::result::DatabaseErrorKind::ForeignKeyViolation,
-                    _,
-                )) => Error::invalid(format!(
-                    "{origin}: verifications[{i}]: unknown status '{}'",
-                    v.status
-                )),
-                other => other,
-            })?;
-            true
-        };
+        let created = !verification_exists(conn, &new)?;
+        if created {
+            Verification::insert(conn, &new)?;
+        }
         summary.count("verifications", created);
     }
 
@@ -730,18 +858,19 @@ fn verification_exists(conn: &mut PgConnection, new: &NewVerification<'_>) -> Re
 
 /// The whole database as a document, ordered by natural keys only (docs/interchange.md).
 pub fn export(conn: &mut PgConnection) -> Result<Document> {
-    let organizations: Vec<OrganizationDoc> = organizations::table
-        .order(organizations::name)
+    // Every order is decided here, by bytes, never by the database's collation:
+    // the same data must give the same document on any server.
+    let mut org_rows: Vec<(String, Option<String>)> = organizations::table
         .select((organizations::name, organizations::description))
-        .load::<(String, Option<String>)>(conn)?
+        .load(conn)?;
+    org_rows.sort();
+    let organizations = org_rows
         .into_iter()
         .map(|(name, description)| OrganizationDoc { name, description })
         .collect();
 
-    let analyst_rows: Vec<Analyst> = analysts::table
-        .order(analysts::name)
-        .select(Analyst::as_select())
-        .load(conn)?;
+    let mut analyst_rows: Vec<Analyst> = analysts::table.select(Analyst::as_select()).load(conn)?;
+    analyst_rows.sort_by(|a, b| a.name.cmp(&b.name));
     let ids: Vec<i64> = analyst_rows.iter().map(|a| a.id).collect();
     let mut affiliations: HashMap<i64, Vec<AffiliationDoc>> = HashMap::new();
     for f in Analyst::affiliations(conn, &ids)? {
@@ -769,17 +898,28 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
         })
         .collect();
 
-    let source_rows: Vec<Source> = sources::table
-        .order((
-            sources::url.asc().nulls_last(),
-            sources::title,
-            sources::publisher.asc().nulls_first(),
-            sources::author.asc().nulls_first(),
-            sources::published_on.asc().nulls_first(),
-            sources::id,
-        ))
-        .select(Source::as_select())
-        .load(conn)?;
+    let mut source_rows: Vec<Source> = sources::table.select(Source::as_select()).load(conn)?;
+    // With a URL first (by URL), then by the natural key of URL-less sources.
+    source_rows.sort_by(|a, b| {
+        (
+            a.url.is_none(),
+            &a.url,
+            &a.title,
+            &a.publisher,
+            &a.author,
+            a.published_on,
+            a.id,
+        )
+            .cmp(&(
+                b.url.is_none(),
+                &b.url,
+                &b.title,
+                &b.publisher,
+                &b.author,
+                b.published_on,
+                b.id,
+            ))
+    });
     let source_keys: HashMap<i64, String> = source_rows
         .iter()
         .enumerate()
@@ -800,19 +940,19 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
         })
         .collect();
 
-    let tags_doc = tags::table
-        .order(tags::name)
-        .select((tags::name, tags::kind))
-        .load::<(String, String)>(conn)?
+    let mut tag_rows: Vec<(String, String)> =
+        tags::table.select((tags::name, tags::kind)).load(conn)?;
+    tag_rows.sort();
+    let tags_doc = tag_rows
         .into_iter()
         .map(|(name, kind)| TagDoc { name, kind })
         .collect();
 
-    let claim_rows: Vec<Claim> = claims::table
-        .inner_join(analysts::table)
-        .order((analysts::name, claims::statement))
-        .select(Claim::as_select())
-        .load(conn)?;
+    let mut claim_rows: Vec<Claim> = claims::table.select(Claim::as_select()).load(conn)?;
+    claim_rows.sort_by(|a, b| {
+        (&analyst_names[&a.analyst_id], &a.statement)
+            .cmp(&(&analyst_names[&b.analyst_id], &b.statement))
+    });
     let claim_keys: HashMap<i64, String> = claim_rows
         .iter()
         .enumerate()
@@ -821,12 +961,12 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
     let mut claim_tag_names: HashMap<i64, Vec<String>> = HashMap::new();
     for (claim_id, name) in claim_tags::table
         .inner_join(tags::table)
-        .order((claim_tags::claim_id, tags::name))
         .select((claim_tags::claim_id, tags::name))
         .load::<(i64, String)>(conn)?
     {
         claim_tag_names.entry(claim_id).or_default().push(name);
     }
+    claim_tag_names.values_mut().for_each(|names| names.sort());
     let mut appearance_rows: Vec<Appearance> = appearances::table
         .select(Appearance::as_select())
         .load(conn)?;
@@ -913,18 +1053,17 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
         .select(Verification::as_select())
         .load(conn)?;
     verification_rows.sort_by(|a, b| {
+        // The id breaks ties, so verdicts keep the order that decides the current status.
         (
             claim_ordinal[&a.claim_id],
             a.effective_at,
             a.recorded_at,
-            &a.status,
             a.id,
         )
             .cmp(&(
                 claim_ordinal[&b.claim_id],
                 b.effective_at,
                 b.recorded_at,
-                &b.status,
                 b.id,
             ))
     });

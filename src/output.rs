@@ -23,8 +23,10 @@ pub fn print<T: Serialize>(
     let mut out = io::stdout().lock();
     match format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, value).map_err(anyhow::Error::from)?;
-            writeln!(out)?;
+            // Rendered first, so a closed pipe surfaces as an io::Error (not an error, see main).
+            let mut text = serde_json::to_string_pretty(value).map_err(anyhow::Error::from)?;
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
         }
         OutputFormat::Csv => write_csv(&mut out, &rows())?,
         OutputFormat::Table => {
@@ -51,12 +53,14 @@ pub fn table(rows: &Rows) -> Table {
 }
 
 pub fn write_csv(out: &mut impl Write, rows: &Rows) -> Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    // Into memory first, for the same reason as JSON: io errors stay io errors.
+    let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&rows.headers).map_err(anyhow::Error::from)?;
     for r in &rows.rows {
         w.write_record(r).map_err(anyhow::Error::from)?;
     }
-    w.flush()?;
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    out.write_all(&bytes)?;
     Ok(())
 }
 

@@ -78,6 +78,11 @@ CREATE TABLE sources (
     CONSTRAINT sources_kind_check CHECK (kind IN ('article', 'report', 'transcript', 'post', 'statement', 'other')),
     CONSTRAINT sources_url_key UNIQUE (url)
 );
+-- A source without a URL is identified by title, publisher, author and day (md5 keeps
+-- long titles under the btree row limit); two such rows alike would be one source twice.
+CREATE UNIQUE INDEX sources_without_url_key
+    ON sources (md5(title), publisher, author, published_on) NULLS NOT DISTINCT
+    WHERE url IS NULL;
 CREATE INDEX sources_publisher_idx ON sources (publisher);
 COMMENT ON TABLE sources IS 'Documents in which claims appear: articles, reports, transcripts, posts, statements.';
 COMMENT ON COLUMN sources.id IS 'Surrogate key.';

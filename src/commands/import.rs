@@ -37,6 +37,9 @@ struct SummaryOut<'a> {
 }
 
 pub fn print_summary(format: OutputFormat, origin: &str, summary: &Summary) -> Result<()> {
+    for w in &summary.warnings {
+        eprintln!("warning: {origin}: {w}");
+    }
     if format == OutputFormat::Table {
         let parts: Vec<String> = summary
             .sections

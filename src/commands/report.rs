@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use crate::cli::ReportOpts;
 use crate::commands::add::value_name;
-use crate::connection::Target;
+use crate::connection::{read_snapshot, Target};
 use crate::error::{Error, Result};
 use crate::input::{parse_optional_date, today};
-use crate::models::{Analyst, Claim, Source};
+use crate::models::{Analyst, Claim, Source, Tag};
 use crate::output::{opt, print, Rows};
-use crate::schema::{appearances, claim_tags, claims, tags};
+use crate::schema::{appearances, claim_tags, claims};
 use crate::summary::{self, ClaimSummary};
 
 #[derive(Serialize)]
@@ -23,6 +23,13 @@ struct UnverifiedRow {
     age_days: Option<i64>,
     /// Days until expected_by; negative when overdue.
     days_left: Option<i64>,
+}
+
+/// The filters, checked before connecting.
+struct Filters<'a> {
+    opts: &'a ReportOpts,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
 }
 
 pub fn run(opts: ReportOpts, target: &Target) -> Result<()> {
@@ -41,45 +48,17 @@ pub fn run(opts: ReportOpts, target: &Target) -> Result<()> {
         }
     }
     let today = today()?;
+    let filters = Filters {
+        opts: &opts,
+        since,
+        until,
+    };
     let mut conn = target.connect()?;
-
-    let mut query = claims::table
-        .filter(claims::status.eq("unverified"))
-        .select(Claim::as_select())
-        .order((claims::made_at.asc().nulls_last(), claims::id.asc()))
-        .into_boxed();
-    if let Some(a) = &opts.analyst {
-        let analyst = Analyst::resolve(&mut conn, a, "--analyst")?;
-        query = query.filter(claims::analyst_id.eq(analyst.id));
-    }
-    if let Some(k) = &opts.kind {
-        query = query.filter(claims::kind.eq(value_name(k)));
-    }
-    if let Some(t) = &opts.tag {
-        let tagged = claim_tags::table
-            .inner_join(tags::table)
-            .filter(claim_tags::claim_id.eq(claims::id))
-            .filter(tags::name.eq(t.trim().to_owned()));
-        query = query.filter(exists(tagged));
-    }
-    if let Some(s) = &opts.source {
-        let source = Source::resolve(&mut conn, s, "--source")?;
-        let appears = appearances::table
-            .filter(appearances::claim_id.eq(claims::id))
-            .filter(appearances::source_id.eq(source.id));
-        query = query.filter(exists(appears));
-    }
-    if let Some(s) = since {
-        query = query.filter(claims::made_at.ge(s));
-    }
-    if let Some(u) = until {
-        query = query.filter(claims::made_at.le(u));
-    }
-    if let Some(n) = opts.limit {
-        query = query.limit(n);
-    }
-    let found = query.load(&mut conn)?;
-    let rows: Vec<UnverifiedRow> = summary::load(&mut conn, found)?
+    let found = read_snapshot(&mut conn, |conn| {
+        let claims = unverified(conn, &filters)?;
+        summary::load(conn, claims)
+    })?;
+    let rows: Vec<UnverifiedRow> = found
         .into_iter()
         .map(|claim| UnverifiedRow {
             age_days: claim.made_at.map(|d| days_between(d, today)),
@@ -120,6 +99,49 @@ pub fn run(opts: ReportOpts, target: &Target) -> Result<()> {
             })
             .collect(),
     })
+}
+
+/// Unverified claims matching the filters, oldest first (undated last). Unknown
+/// analysts, tags and sources are bad input, not an empty list.
+fn unverified(conn: &mut PgConnection, f: &Filters<'_>) -> Result<Vec<Claim>> {
+    let opts = f.opts;
+    let mut query = claims::table
+        .filter(claims::status.eq("unverified"))
+        .select(Claim::as_select())
+        .order((claims::made_at.asc().nulls_last(), claims::id.asc()))
+        .into_boxed();
+    if let Some(a) = &opts.analyst {
+        let analyst = Analyst::resolve(conn, a, "--analyst")?;
+        query = query.filter(claims::analyst_id.eq(analyst.id));
+    }
+    if let Some(k) = &opts.kind {
+        query = query.filter(claims::kind.eq(value_name(k)));
+    }
+    if let Some(t) = &opts.tag {
+        let tag = Tag::find_by_name(conn, t.trim())?
+            .ok_or_else(|| Error::invalid(format!("--tag: no tag named '{t}'")))?;
+        let tagged = claim_tags::table
+            .filter(claim_tags::claim_id.eq(claims::id))
+            .filter(claim_tags::tag_id.eq(tag.id));
+        query = query.filter(exists(tagged));
+    }
+    if let Some(s) = &opts.source {
+        let source = Source::resolve(conn, s, "--source")?;
+        let appears = appearances::table
+            .filter(appearances::claim_id.eq(claims::id))
+            .filter(appearances::source_id.eq(source.id));
+        query = query.filter(exists(appears));
+    }
+    if let Some(s) = f.since {
+        query = query.filter(claims::made_at.ge(s));
+    }
+    if let Some(u) = f.until {
+        query = query.filter(claims::made_at.le(u));
+    }
+    if let Some(n) = opts.limit {
+        query = query.limit(n);
+    }
+    Ok(query.load(conn)?)
 }
 
 fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{OutputFormat, ShowOpts};
-use crate::connection::Target;
+use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
 use crate::models::{Appearance, Claim, ClaimLink, Verification};
 use crate::output::{self, opt, Rows};
@@ -64,8 +64,10 @@ struct VerdictOut {
 
 pub fn run(opts: ShowOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
-    let claim = Claim::resolve(&mut conn, &opts.claim, "CLAIM")?;
-    let detail = load(&mut conn, claim)?;
+    let detail = read_snapshot(&mut conn, |conn| {
+        let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
+        load(conn, claim)
+    })?;
     match opts.format.format {
         OutputFormat::Table => print_text(&detail),
         format => output::print(format, &detail, || csv_rows(&detail)),

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::models::organization::{NewOrganization, Organization};
-use crate::models::parse_id;
+use crate::models::{found, parse_id};
 use crate::schema::{affiliations, analysts, organizations};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -62,14 +62,15 @@ impl Analyst {
 
     /// An existing analyst by id or exact name; unknown → exit 2 naming the reference.
     pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Analyst> {
-        let found = match parse_id(reference) {
+        let id = parse_id(reference, flag)?;
+        let found = match id {
             Some(id) => Self::find(conn, id)?,
             None => Self::find_by_name(conn, reference.trim())?,
         };
         found.ok_or_else(|| {
             Error::invalid(format!(
                 "{flag}: no analyst with {} '{reference}' (list them with: claims db psql -- -c 'select id, name from analysts')",
-                if parse_id(reference).is_some() { "id" } else { "name" }
+                if id.is_some() { "id" } else { "name" }
             ))
         })
     }
@@ -80,25 +81,41 @@ impl Analyst {
         reference: &str,
         flag: &str,
     ) -> Result<(Analyst, bool)> {
-        if parse_id(reference).is_some() {
+        if parse_id(reference, flag)?.is_some() {
             return Ok((Self::resolve(conn, reference, flag)?, false));
         }
         let name = reference.trim();
         if name.is_empty() {
             return Err(Error::invalid(format!("{flag}: the analyst name is empty")));
         }
-        if let Some(a) = Self::find_by_name(conn, name)? {
-            return Ok((a, false));
-        }
-        let a = Self::insert(
+        Self::find_or_create(
             conn,
             &NewAnalyst {
                 name,
                 kind: "person",
                 description: None,
             },
-        )?;
-        Ok((a, true))
+        )
+    }
+
+    /// The analyst with this name, created when missing; returns whether it is new.
+    pub fn find_or_create(
+        conn: &mut PgConnection,
+        new: &NewAnalyst<'_>,
+    ) -> Result<(Analyst, bool)> {
+        let inserted = diesel::insert_into(analysts::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(Analyst::as_returning())
+            .get_result(conn)
+            .optional()?;
+        match inserted {
+            Some(a) => Ok((a, true)),
+            None => Ok((
+                found(Self::find_by_name(conn, new.name)?, "analyst")?,
+                false,
+            )),
+        }
     }
 
     pub fn insert(conn: &mut PgConnection, new: &NewAnalyst<'_>) -> Result<Analyst> {

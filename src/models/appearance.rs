@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::parse_id;
+use crate::models::{found, parse_id};
 use crate::schema::appearances;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -35,7 +35,7 @@ impl Appearance {
     }
 
     pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Appearance> {
-        let id = parse_id(reference).ok_or_else(|| {
+        let id = parse_id(reference, flag)?.ok_or_else(|| {
             Error::invalid(format!(
                 "{flag}: '{reference}' is not an appearance id (a whole number)"
             ))
@@ -57,20 +57,31 @@ impl Appearance {
                 "--quote is empty: give the passage as the source prints it",
             ));
         }
-        let existing = appearances::table
-            .filter(appearances::claim_id.eq(new.claim_id))
-            .filter(appearances::source_id.eq(new.source_id))
-            .filter(appearances::quote.eq(new.quote))
+        let inserted = diesel::insert_into(appearances::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(Appearance::as_returning())
+            .get_result(conn)
+            .optional()?;
+        if let Some(a) = inserted {
+            return Ok((a, true));
+        }
+        let existing = Self::find_by_natural_key(conn, new.claim_id, new.source_id, new.quote)?;
+        Ok((found(existing, "appearance")?, false))
+    }
+
+    pub fn find_by_natural_key(
+        conn: &mut PgConnection,
+        claim_id: i64,
+        source_id: i64,
+        quote: &str,
+    ) -> Result<Option<Appearance>> {
+        Ok(appearances::table
+            .filter(appearances::claim_id.eq(claim_id))
+            .filter(appearances::source_id.eq(source_id))
+            .filter(appearances::quote.eq(quote))
             .select(Appearance::as_select())
             .first(conn)
-            .optional()?;
-        if let Some(a) = existing {
-            return Ok((a, false));
-        }
-        let a = diesel::insert_into(appearances::table)
-            .values(new)
-            .returning(Appearance::as_returning())
-            .get_result(conn)?;
-        Ok((a, true))
+            .optional()?)
     }
 }

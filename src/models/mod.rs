@@ -21,12 +21,28 @@ pub use tag::Tag;
 pub use verdict_status::VerdictStatus;
 pub use verification::{NewVerification, Verification};
 
-/// A CLI reference to a row: all digits is an id, anything else a natural key.
-pub fn parse_id(reference: &str) -> Option<i64> {
+use crate::error::{Error, Result};
+
+/// A CLI reference to a row: all digits is an id (refused when out of range),
+/// anything else a natural key (`None`).
+pub fn parse_id(reference: &str, flag: &str) -> Result<Option<i64>> {
     let r = reference.trim();
-    if !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()) {
-        r.parse().ok()
-    } else {
-        None
+    if r.is_empty() || !r.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
     }
+    r.parse().map(Some).map_err(|_| {
+        Error::invalid(format!(
+            "{flag}: '{reference}' is not a valid id (too large)"
+        ))
+    })
+}
+
+/// The row an `INSERT … ON CONFLICT DO NOTHING` collided with; it was committed
+/// by another writer, so it is there unless deleted in between.
+pub fn found<T>(row: Option<T>, what: &str) -> Result<T> {
+    row.ok_or_else(|| {
+        Error::Other(anyhow::anyhow!(
+            "the {what} being created was deleted concurrently; run the command again"
+        ))
+    })
 }

@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::Result;
+use crate::models::found;
 use crate::schema::organizations;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -32,13 +33,19 @@ impl Organization {
         conn: &mut PgConnection,
         new: &NewOrganization<'_>,
     ) -> Result<(Organization, bool)> {
-        if let Some(org) = Self::find_by_name(conn, new.name)? {
-            return Ok((org, false));
-        }
-        let org = diesel::insert_into(organizations::table)
+        // Insert first: a concurrent writer creating the same name makes ours a no-op, not an error.
+        let inserted = diesel::insert_into(organizations::table)
             .values(new)
+            .on_conflict_do_nothing()
             .returning(Organization::as_returning())
-            .get_result(conn)?;
-        Ok((org, true))
+            .get_result(conn)
+            .optional()?;
+        match inserted {
+            Some(org) => Ok((org, true)),
+            None => Ok((
+                found(Self::find_by_name(conn, new.name)?, "organization")?,
+                false,
+            )),
+        }
     }
 }

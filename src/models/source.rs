@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::parse_id;
+use crate::models::{found, parse_id};
 use crate::schema::sources;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -50,7 +50,8 @@ impl Source {
             .optional()?)
     }
 
-    /// A source without a URL is identified by title, publisher, author and day.
+    /// A source without a URL is identified by title, publisher, author and day
+    /// (unique in the database: `sources_without_url_key`).
     pub fn find_without_url(
         conn: &mut PgConnection,
         new: &NewSource<'_>,
@@ -62,21 +63,21 @@ impl Source {
             .filter(sources::author.is_not_distinct_from(new.author))
             .filter(sources::published_on.is_not_distinct_from(new.published_on))
             .select(Source::as_select())
-            .order(sources::id)
             .first(conn)
             .optional()?)
     }
 
     /// An existing source by id or URL; unknown → exit 2 naming the reference.
     pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Source> {
-        let found = match parse_id(reference) {
+        let id = parse_id(reference, flag)?;
+        let found = match id {
             Some(id) => Self::find(conn, id)?,
             None => Self::find_by_url(conn, &normalize_url(reference, flag)?)?,
         };
         found.ok_or_else(|| {
             Error::invalid(format!(
                 "{flag}: no source with {} '{reference}' (add it first: claims add source URL --title T)",
-                if parse_id(reference).is_some() { "id" } else { "URL" }
+                if id.is_some() { "id" } else { "URL" }
             ))
         })
     }
@@ -90,14 +91,20 @@ impl Source {
 
     /// The matching source (by URL, or by title/publisher/author/day without one), created when missing.
     pub fn find_or_create(conn: &mut PgConnection, new: &NewSource<'_>) -> Result<(Source, bool)> {
+        let inserted = diesel::insert_into(sources::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(Source::as_returning())
+            .get_result(conn)
+            .optional()?;
+        if let Some(s) = inserted {
+            return Ok((s, true));
+        }
         let existing = match new.url {
             Some(url) => Self::find_by_url(conn, url)?,
             None => Self::find_without_url(conn, new)?,
         };
-        match existing {
-            Some(s) => Ok((s, false)),
-            None => Ok((Self::insert(conn, new)?, true)),
-        }
+        Ok((found(existing, "source")?, false))
     }
 }
 

@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::Result;
+use crate::models::found;
 use crate::schema::{claim_tags, tags};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -28,14 +29,16 @@ impl Tag {
     }
 
     pub fn find_or_create(conn: &mut PgConnection, new: &NewTag<'_>) -> Result<(Tag, bool)> {
-        if let Some(t) = Self::find_by_name(conn, new.name)? {
-            return Ok((t, false));
-        }
-        let t = diesel::insert_into(tags::table)
+        let inserted = diesel::insert_into(tags::table)
             .values(new)
+            .on_conflict_do_nothing()
             .returning(Tag::as_returning())
-            .get_result(conn)?;
-        Ok((t, true))
+            .get_result(conn)
+            .optional()?;
+        match inserted {
+            Some(t) => Ok((t, true)),
+            None => Ok((found(Self::find_by_name(conn, new.name)?, "tag")?, false)),
+        }
     }
 
     /// Attaches the tag; attaching it twice is a no-op.
