@@ -188,6 +188,18 @@ pub fn mask_password(url: &str) -> String {
     }
 }
 
+/// Runs `f` in one read-only snapshot, so a report never mixes rows from before
+/// and after a concurrent writer's commit.
+pub fn read_snapshot<T>(
+    conn: &mut PgConnection,
+    f: impl FnOnce(&mut PgConnection) -> Result<T>,
+) -> Result<T> {
+    conn.build_transaction()
+        .read_only()
+        .repeatable_read()
+        .run(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,16 +215,4 @@ mod tests {
             "postgresql://postgres@/claims?host=%2Ftmp"
         );
     }
-}
-
-/// Runs `f` in one read-only snapshot, so a report never mixes rows from before
-/// and after a concurrent writer's commit.
-pub fn read_snapshot<T>(
-    conn: &mut PgConnection,
-    f: impl FnOnce(&mut PgConnection) -> Result<T>,
-) -> Result<T> {
-    conn.build_transaction()
-        .read_only()
-        .repeatable_read()
-        .run(f)
 }
