@@ -160,6 +160,9 @@ pub struct AddSourceOpts {
     /// URL of an archived copy.
     #[arg(long, value_name = "URL")]
     pub archived: Option<String>,
+    /// When the copy you read was retrieved: YYYY-MM-DD or an RFC 3339 time.
+    #[arg(long, value_name = "DATE")]
+    pub retrieved: Option<String>,
     #[command(flatten)]
     pub format: FormatOpts,
 }
@@ -186,8 +189,9 @@ pub struct AddClaimOpts {
     /// Who made it: an analyst id or exact name (a new name creates the analyst).
     #[arg(long, value_name = "ANALYST")]
     pub by: String,
-    #[arg(long, value_enum, default_value_t = ClaimKind::Fact)]
-    pub kind: ClaimKind,
+    /// Default: fact.
+    #[arg(long, value_enum)]
+    pub kind: Option<ClaimKind>,
     /// Day the claim was made, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub made: Option<String>,
@@ -197,9 +201,13 @@ pub struct AddClaimOpts {
     /// Stated or inferred probability that the claim is true, 0..1.
     #[arg(long, value_name = "P", allow_hyphen_values = true)]
     pub probability: Option<String>,
-    /// Where it appeared: a source id or URL (needs --quote).
+    /// Where it appeared: a source id or URL (needs --quote). With the claim
+    /// already recorded, adds this appearance to it.
     #[arg(long, value_name = "SOURCE", requires = "quote")]
     pub source: Option<String>,
+    /// Creates the --source URL as a new source with this title when it is unknown.
+    #[arg(long, value_name = "T", requires = "source")]
+    pub source_title: Option<String>,
     /// The passage exactly as the source prints it (needs --source).
     #[arg(long, value_name = "TEXT", requires = "source")]
     pub quote: Option<String>,

@@ -125,24 +125,15 @@ pub fn establish(url: &str) -> Result<PgConnection> {
 }
 
 /// Applies pending migrations, one process at a time: several `claims` started
-/// together on a new database must not race to create the same tables.
+/// together on a new database must not race to create the same tables (even
+/// diesel's own bookkeeping table, which the pending check creates).
 pub fn run_pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
-    let failed = |e: &dyn std::fmt::Display| {
-        Error::Other(anyhow::anyhow!("could not apply migrations: {e}"))
-    };
-    // Nearly always nothing is pending: check without taking the lock.
-    if !conn
-        .has_pending_migration(MIGRATIONS)
-        .map_err(|e| failed(&e))?
-    {
-        return Ok(Vec::new());
-    }
     sql_query("SELECT pg_advisory_lock(hashtext('claims migrations'))").execute(conn)?;
     let applied = conn
         .run_pending_migrations(MIGRATIONS)
         .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
     sql_query("SELECT pg_advisory_unlock(hashtext('claims migrations'))").execute(conn)?;
-    applied.map_err(|e| failed(&e))
+    applied.map_err(|e| Error::Other(anyhow::anyhow!("could not apply migrations: {e}")))
 }
 
 /// Creates `name` in the cluster unless it exists (CREATE DATABASE cannot be parameterized,

@@ -19,7 +19,8 @@ CREATE TABLE verifications (
     effective_at timestamptz NOT NULL DEFAULT now(),
     recorded_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT verifications_status_is_verdict CHECK (status <> 'unverified'),
-    CONSTRAINT verifications_note_not_blank CHECK (note IS NULL OR btrim(note) <> '')
+    CONSTRAINT verifications_note_not_blank CHECK (note IS NULL OR btrim(note) <> ''),
+    CONSTRAINT verifications_has_evidence CHECK (evidence_source_id IS NOT NULL OR note IS NOT NULL)
 );
 -- Serves "latest verdict of a claim" (the status trigger, `claims show`).
 CREATE INDEX verifications_claim_latest_idx ON verifications (claim_id, effective_at DESC, recorded_at DESC, id DESC);
@@ -30,7 +31,7 @@ COMMENT ON TABLE verifications IS 'Verdicts: what a reviewer concluded about a c
 COMMENT ON COLUMN verifications.id IS 'Surrogate key; also breaks ties between verdicts with equal effective_at and recorded_at.';
 COMMENT ON COLUMN verifications.claim_id IS 'The claim judged. A claim with verdicts cannot be deleted.';
 COMMENT ON COLUMN verifications.status IS 'The verdict (verdict_statuses.status, never ''unverified'').';
-COMMENT ON COLUMN verifications.evidence_source_id IS 'The source that settles it, if any.';
+COMMENT ON COLUMN verifications.evidence_source_id IS 'The source that settles it. Every verdict has evidence: this source, a note, or both.';
 COMMENT ON COLUMN verifications.note IS 'The reasoning or evidence in words.';
 COMMENT ON COLUMN verifications.recorded_by_analyst_id IS 'Who reached the verdict, if recorded.';
 COMMENT ON COLUMN verifications.effective_at IS 'When the outcome became known (e.g. the day the summit took place). The latest verdict is the one with the latest effective_at.';

@@ -3,15 +3,18 @@
 use clap::ValueEnum;
 use diesel::Connection;
 
-use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts};
+use diesel::PgConnection;
+
+use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts, ClaimKind};
 use crate::connection::Target;
 use crate::error::{Error, Result};
-use crate::input::{non_blank, parse_optional_date, parse_probability};
+use crate::input::{non_blank, parse_optional_date, parse_probability, parse_timestamp};
 use crate::models::analyst::parse_affiliation;
 use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
 use crate::models::{
-    Analyst, Appearance, Claim, NewAnalyst, NewAppearance, NewClaim, NewSource, Source, Tag,
+    parse_id, Analyst, Appearance, Claim, NewAnalyst, NewAppearance, NewClaim, NewSource, Source,
+    Tag,
 };
 use crate::output::{note, print_created};
 
@@ -86,6 +89,11 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         .map(|u| normalize_url(u, "--archived"))
         .transpose()?;
     let published_on = parse_optional_date(opts.published.as_deref(), "--published")?;
+    let retrieved_at = opts
+        .retrieved
+        .as_deref()
+        .map(|r| parse_timestamp(r, "--retrieved"))
+        .transpose()?;
     let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
     let id = conn.transaction(|conn| {
@@ -97,27 +105,32 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
                 )));
             }
         }
-        let source = Source::insert(
-            conn,
-            &NewSource {
-                url: url.as_deref(),
-                title,
-                kind: &kind,
-                publisher: non_blank(opts.publisher.as_deref()),
-                author: non_blank(opts.author.as_deref()),
-                published_on,
-                retrieved_at: None,
-                archived_url: archived.as_deref(),
-            },
-        )?;
-        Ok(source.id)
+        let new = NewSource {
+            url: url.as_deref(),
+            title,
+            kind: &kind,
+            publisher: non_blank(opts.publisher.as_deref()),
+            author: non_blank(opts.author.as_deref()),
+            published_on,
+            retrieved_at,
+            archived_url: archived.as_deref(),
+        };
+        if url.is_none() {
+            if let Some(existing) = Source::find_without_url(conn, &new)? {
+                return Err(Error::invalid(format!(
+                    "a source without URL with this title, publisher, author and day already exists (id {}): refer to it as --source {}",
+                    existing.id, existing.id
+                )));
+            }
+        }
+        Ok(Source::insert(conn, &new)?.id)
     })?;
     print_created(opts.format.format, id)
 }
 
 fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let statement = opts.statement.trim();
-    let kind = value_name(&opts.kind);
+    let kind = value_name(&opts.kind.unwrap_or(ClaimKind::Fact));
     let probability = opts
         .probability
         .as_deref()
@@ -129,6 +142,10 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let tags: Vec<&str> = opts.tags.iter().map(|t| t.trim()).collect();
     if tags.iter().any(|t| t.is_empty()) {
         return Err(Error::invalid("--tag is empty: give a tag name"));
+    }
+    let source_title = non_blank(opts.source_title.as_deref());
+    if opts.source_title.is_some() && source_title.is_none() {
+        return Err(Error::invalid("--source-title is empty"));
     }
     // Validate before connecting, so bad input never starts a server or writes anything.
     let draft = NewClaim {
@@ -144,27 +161,38 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let id = conn.transaction(|conn| {
         let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
-        if let Some(existing) = Claim::find_by_natural_key(conn, analyst.id, statement)? {
-            return Err(Error::invalid(format!(
-                "{} already made this claim (id {}); record another verdict or link to it instead",
-                analyst.name, existing.id
-            )));
-        }
-        let claim = Claim::insert(
-            conn,
-            &NewClaim {
-                analyst_id: analyst.id,
-                ..draft
-            },
-        )?;
+        let claim = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
+            Some(existing) => {
+                if opts.source.is_none() {
+                    return Err(Error::invalid(format!(
+                        "{} already made this claim (id {}); to record another place it appeared, \
+                         add --source and --quote",
+                        analyst.name, existing.id
+                    )));
+                }
+                refuse_differences(&existing, &opts, &draft)?;
+                note(format!(
+                    "claim {} is already recorded for {}: adding the appearance to it",
+                    existing.id, analyst.name
+                ));
+                existing
+            }
+            None => Claim::insert(
+                conn,
+                &NewClaim {
+                    analyst_id: analyst.id,
+                    ..draft
+                },
+            )?,
+        };
         if let (Some(source_ref), Some(quote)) = (&opts.source, &opts.quote) {
-            let source = Source::resolve(conn, source_ref, "--source")?;
+            let source = source_for_claim(conn, source_ref, source_title)?;
             let via = opts
                 .via
                 .as_deref()
                 .map(|v| Appearance::resolve(conn, v, "--via"))
                 .transpose()?;
-            Appearance::find_or_create(
+            let (appearance, new) = Appearance::find_or_create(
                 conn,
                 &NewAppearance {
                     claim_id: claim.id,
@@ -174,6 +202,12 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
                     via_appearance_id: via.map(|a| a.id),
                 },
             )?;
+            if !new {
+                return Err(Error::invalid(format!(
+                    "this quote of claim {} in source {} is already recorded (appearance {})",
+                    claim.id, source.id, appearance.id
+                )));
+            }
         }
         for name in &tags {
             let (tag, _) = Tag::find_or_create(
@@ -194,4 +228,80 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         Ok(claim.id)
     })?;
     print_created(opts.format.format, id)
+}
+
+/// Adding an appearance to a recorded claim must not quietly disagree with it.
+fn refuse_differences(existing: &Claim, opts: &AddClaimOpts, draft: &NewClaim<'_>) -> Result<()> {
+    let mut differs = Vec::new();
+    if opts.kind.is_some() && draft.kind != existing.kind {
+        differs.push(format!(
+            "--kind {} (recorded: {})",
+            draft.kind, existing.kind
+        ));
+    }
+    if draft.made_at.is_some() && draft.made_at != existing.made_at {
+        differs.push(format!(
+            "--made (recorded: {})",
+            opt_text(&existing.made_at)
+        ));
+    }
+    if draft.expected_by.is_some() && draft.expected_by != existing.expected_by {
+        differs.push(format!(
+            "--expected-by (recorded: {})",
+            opt_text(&existing.expected_by)
+        ));
+    }
+    if draft.probability.is_some() && draft.probability != existing.probability {
+        differs.push(format!(
+            "--probability (recorded: {})",
+            opt_text(&existing.probability)
+        ));
+    }
+    if differs.is_empty() {
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "claim {} is already recorded with other values: {}; leave those flags out to add the appearance",
+        existing.id,
+        differs.join(", ")
+    )))
+}
+
+fn opt_text<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "none".into())
+}
+
+/// `--source` by id or URL; an unknown URL is created when `--source-title` names it.
+fn source_for_claim(
+    conn: &mut PgConnection,
+    reference: &str,
+    title: Option<&str>,
+) -> Result<Source> {
+    match (Source::resolve(conn, reference, "--source"), title) {
+        (Ok(source), _) => Ok(source),
+        (Err(Error::Invalid(_)), Some(title)) if parse_id(reference, "--source")?.is_none() => {
+            let url = normalize_url(reference, "--source")?;
+            let (source, _) = Source::find_or_create(
+                conn,
+                &NewSource {
+                    url: Some(&url),
+                    title,
+                    kind: "article",
+                    publisher: None,
+                    author: None,
+                    published_on: None,
+                    retrieved_at: None,
+                    archived_url: None,
+                },
+            )?;
+            note(format!("created source {} ({url})", source.id));
+            Ok(source)
+        }
+        (Err(Error::Invalid(msg)), None) if parse_id(reference, "--source")?.is_none() => Err(
+            Error::invalid(format!("{msg}; or add --source-title T to create it")),
+        ),
+        (Err(e), _) => Err(e),
+    }
 }

@@ -6,7 +6,7 @@ use diesel::Connection;
 
 use crate::cli::VerifyOpts;
 use crate::connection::Target;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::input::{non_blank, parse_timestamp};
 use crate::models::{Analyst, Claim, NewVerification, Source, VerdictStatus, Verification};
 use crate::output::print_created;
@@ -17,6 +17,12 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
         None => Utc::now(),
     };
     let status = opts.status.trim();
+    let note = non_blank(opts.note.as_deref());
+    if opts.evidence.is_none() && note.is_none() {
+        return Err(Error::invalid(
+            "a verdict needs its evidence: give --evidence SOURCE, --note TEXT, or both",
+        ));
+    }
     let mut conn = target.connect()?;
     let id = conn.transaction(|conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
@@ -37,7 +43,7 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
                 claim_id: claim.id,
                 status,
                 evidence_source_id: evidence.map(|s| s.id),
-                note: non_blank(opts.note.as_deref()),
+                note,
                 recorded_by_analyst_id: by.map(|a| a.id),
                 effective_at,
                 recorded_at: None,

@@ -328,3 +328,193 @@ fn add_claim_quote_needs_a_source() {
         &["--source"],
     );
 }
+
+#[test]
+fn concurrent_adds_creating_the_same_analyst_and_tag_all_succeed() {
+    let db = TestDb::new();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+                .env("DATABASE_URL", &db.url)
+                .args([
+                    "add",
+                    "claim",
+                    &format!("Claim {i}."),
+                    "--by",
+                    "Brand New Person",
+                    "--tag",
+                    "fresh-tag",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(db.count("SELECT count(*) AS n FROM claims"), 8);
+    assert_eq!(db.count("SELECT count(*) AS n FROM analysts"), 1);
+    assert_eq!(db.count("SELECT count(*) AS n FROM tags"), 1);
+}
+
+#[test]
+fn an_id_too_large_is_refused_not_taken_as_a_name() {
+    let db = TestDb::new();
+    assert_refused(
+        &db,
+        &["add", "claim", "X.", "--by", "99999999999999999999"],
+        &["--by", "'99999999999999999999' is not a valid id"],
+    );
+    assert_refused(&db, &["show", "99999999999999999999"], &["not a valid id"]);
+}
+
+#[test]
+fn add_claim_again_with_a_source_adds_the_appearance_to_the_recorded_claim() {
+    let db = TestDb::new();
+    let first = added_id(db.claims().args([
+        "add",
+        "claim",
+        "Kim and Putin will meet in Vladivostok.",
+        "--by",
+        "US officials",
+        "--kind",
+        "prediction",
+        "--source",
+        "https://example.com/a",
+        "--source-title",
+        "Outlet A",
+        "--quote",
+        "officials told outlet A",
+    ]));
+    assert_eq!(db.text("SELECT title AS t FROM sources"), "Outlet A");
+    let relayed = db.count("SELECT id AS n FROM appearances");
+    let (code, stdout, stderr) = run(db.claims().args([
+        "add",
+        "claim",
+        "Kim and Putin will meet in Vladivostok.",
+        "--by",
+        "US officials",
+        "--source",
+        "https://example.com/b",
+        "--source-title",
+        "Outlet B",
+        "--quote",
+        "US officials have claimed …",
+        "--attribution",
+        "reported",
+        "--via",
+        &relayed.to_string(),
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.trim(), first.to_string());
+    assert!(
+        stderr.contains(&format!("claim {first} is already recorded")),
+        "{stderr}"
+    );
+    assert_eq!(db.count("SELECT count(*) AS n FROM claims"), 1);
+    assert_eq!(
+        db.count(&format!("SELECT count(*) AS n FROM appearances WHERE claim_id = {first} AND via_appearance_id = {relayed}")),
+        1
+    );
+    // The same quote again, or other values for the claim, are refused.
+    assert_refused(
+        &db,
+        &[
+            "add",
+            "claim",
+            "Kim and Putin will meet in Vladivostok.",
+            "--by",
+            "US officials",
+            "--source",
+            "https://example.com/b",
+            "--quote",
+            "US officials have claimed …",
+        ],
+        &["already recorded (appearance"],
+    );
+    assert_refused(
+        &db,
+        &[
+            "add",
+            "claim",
+            "Kim and Putin will meet in Vladivostok.",
+            "--by",
+            "US officials",
+            "--kind",
+            "fact",
+            "--source",
+            "https://example.com/a",
+            "--quote",
+            "another quote",
+        ],
+        &[
+            "already recorded with other values",
+            "--kind fact (recorded: prediction)",
+        ],
+    );
+    // An unknown URL without --source-title says how to create it.
+    assert_refused(
+        &db,
+        &[
+            "add",
+            "claim",
+            "Other.",
+            "--by",
+            "US officials",
+            "--source",
+            "https://example.com/c",
+            "--quote",
+            "q",
+        ],
+        &["no source with URL", "--source-title"],
+    );
+}
+
+#[test]
+fn add_source_without_url_refuses_the_same_title_publisher_author_and_day() {
+    let db = TestDb::new();
+    let id = added_id(db.claims().args([
+        "add",
+        "source",
+        "--title",
+        "Printed edition",
+        "--publisher",
+        "P",
+        "--retrieved",
+        "2023-09-06",
+    ]));
+    assert_eq!(
+        db.text(&format!(
+            "SELECT retrieved_at::date::text AS t FROM sources WHERE id = {id}"
+        )),
+        "2023-09-06"
+    );
+    assert_refused(
+        &db,
+        &[
+            "add",
+            "source",
+            "--title",
+            "Printed edition",
+            "--publisher",
+            "P",
+        ],
+        &["already exists", &format!("id {id}")],
+    );
+    // Another publisher is another source.
+    added_id(db.claims().args([
+        "add",
+        "source",
+        "--title",
+        "Printed edition",
+        "--publisher",
+        "Q",
+    ]));
+}

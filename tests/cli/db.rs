@@ -186,3 +186,64 @@ fn as_root_the_default_location_is_var_lib_claims() {
         "{stdout}"
     );
 }
+
+#[test]
+fn concurrent_first_use_applies_migrations_once() {
+    let db = TestDb::new();
+    // An empty database: nothing migrated yet.
+    let fresh = format!("{}_fresh", db.name());
+    db.execute(&format!("CREATE DATABASE {fresh}")).unwrap();
+    let url = db
+        .url
+        .replacen(&format!("/{}", db.name()), &format!("/{fresh}"), 1);
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+                .env("DATABASE_URL", &url)
+                .args(["report", "--unverified"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut conn = claims::connection::establish(&url).unwrap();
+    use diesel::prelude::*;
+    let n: i64 = diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "SELECT count(*) FROM __diesel_schema_migrations",
+    )
+    .get_result(&mut conn)
+    .unwrap();
+    let on_disk = std::fs::read_dir(crate::harness::repo_root().join("migrations"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().join("up.sql").is_file())
+        .count();
+    assert_eq!(n as usize, on_disk);
+    drop(conn);
+    db.execute(&format!("DROP DATABASE {fresh} WITH (FORCE)"))
+        .unwrap();
+}
+
+#[test]
+fn a_malformed_dotenv_is_an_error_not_a_silent_switch() {
+    let db = TestDb::new();
+    std::fs::write(
+        db.workdir.path().join(".env"),
+        format!("FOO=\"unterminated\nDATABASE_URL={}\n", db.url),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(db
+        .claims()
+        .env_remove("DATABASE_URL")
+        .args(["db", "status"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(".env"), "{stderr}");
+}

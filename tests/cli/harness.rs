@@ -132,6 +132,10 @@ impl TestDb {
         }
     }
 
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The `claims` binary, pointed at this database through DATABASE_URL.
     pub fn claims(&self) -> Command {
         let mut cmd = Command::cargo_bin("claims").unwrap();

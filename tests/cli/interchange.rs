@@ -273,3 +273,104 @@ fn the_seed_article_is_recorded_faithfully() {
         "unverified"
     );
 }
+
+#[test]
+fn verdicts_with_equal_times_keep_their_order_through_a_round_trip() {
+    let db = TestDb::new();
+    let file = db.workdir.path().join("ties.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "claims-ledger", "version": 1,
+            "analysts": [{"name": "Ann", "kind": "person"}],
+            "claims": [{"key": "c", "statement": "S.", "analyst": "Ann"}],
+            "verifications": [
+              {"claim": "c", "status": "refuted", "note": "first", "effective_at": "2023-09-13"},
+              {"claim": "c", "status": "confirmed", "note": "second", "effective_at": "2023-09-13"}]}"#,
+    )
+    .unwrap();
+    db.claims().arg("import").arg(&file).assert().success();
+    assert_eq!(db.text("SELECT status AS t FROM claims"), "confirmed");
+    let exported = export(&db);
+    let other = TestDb::new();
+    let copy = other.workdir.path().join("copy.json");
+    std::fs::write(&copy, &exported).unwrap();
+    other.claims().arg("import").arg(&copy).assert().success();
+    assert_eq!(other.text("SELECT status AS t FROM claims"), "confirmed");
+    assert_eq!(exported, export(&other));
+}
+
+#[test]
+fn import_warns_about_stored_records_that_differ_and_keeps_them() {
+    let db = TestDb::new();
+    db.claims()
+        .args(["add", "claim", "S.", "--by", "Ann", "--kind", "assessment"])
+        .assert()
+        .success();
+    let file = db.workdir.path().join("differs.json");
+    std::fs::write(
+        &file,
+        "\u{feff}{\"format\": \"claims-ledger\", \"version\": 1,
+            \"analysts\": [{\"name\": \"Ann\", \"kind\": \"group\"}],
+            \"claims\": [{\"key\": \"c\", \"statement\": \"S.\", \"analyst\": \"Ann\", \"kind\": \"fact\"}]}",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(db.claims().arg("import").arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "analysts[0]: kept analyst 1 as stored: kind is person there, group in the document"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "claims[0]: kept claim 1 as stored: kind is assessment there, fact in the document"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(db.text("SELECT kind AS t FROM claims"), "assessment");
+}
+
+#[test]
+fn import_names_every_problem_only_the_database_can_find() {
+    let db = TestDb::new();
+    let file = db.workdir.path().join("problems.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "claims-ledger", "version": 1,
+            "analysts": [{"name": "Ann", "kind": "person"}],
+            "sources": [{"key": "s", "title": "T"}],
+            "claims": [
+              {"key": "c1", "statement": "One.", "analyst": "Nobody",
+               "appearances": [{"key": "a1", "source": "s", "quote": "one"}]},
+              {"key": "c2", "statement": "Two.", "analyst": "Ann",
+               "appearances": [{"source": "s", "quote": "two", "via": "a1"}]}],
+            "verifications": [
+              {"claim": "c2", "status": "unverified", "note": "n", "effective_at": "2023-09-13"},
+              {"claim": "c2", "status": "true", "note": "n", "effective_at": "2023-09-13"}]}"#,
+    )
+    .unwrap();
+    assert_refused(
+        &db,
+        &["import", file.to_str().unwrap()],
+        &[
+            "claims[0]: analyst 'Nobody' is neither listed",
+            "claims[1].appearances[0]: its via points at an appearance of a claim that could not be imported",
+            "verifications[0]: status 'unverified' is not a verdict",
+            "verifications[1]: status 'true' is not a verdict",
+        ],
+    );
+    std::fs::write(
+        &file,
+        r#"{"format": "claims-ledger", "version": 1,
+            "analysts": [{"name": "Ann", "kind": "person"}],
+            "claims": [{"key": "c1", "statement": "One.", "analyst": "Ann"},
+                       {"key": "c2", "statement": " One. ", "analyst": "Ann", "kind": "prediction"}]}"#,
+    )
+    .unwrap();
+    assert_refused(
+        &db,
+        &["import", file.to_str().unwrap()],
+        &["claims[1]: the same analyst and statement as claims[0]"],
+    );
+}

@@ -58,10 +58,14 @@ fn ledger(db: &TestDb) -> (i64, i64, i64, i64) {
         "--made",
         "2022-01-01",
     ]));
-    added_id(
-        db.claims()
-            .args(["verify", &settled.to_string(), "--status", "refuted"]),
-    );
+    added_id(db.claims().args([
+        "verify",
+        &settled.to_string(),
+        "--status",
+        "refuted",
+        "--note",
+        "n",
+    ]));
     let _ = src;
     (old, new, undated, src)
 }
@@ -219,4 +223,31 @@ fn report_refuses_bad_filters() {
         &["after --until"],
     );
     assert_refused(&db, &["report"], &["--unverified"]);
+}
+
+#[test]
+fn an_unknown_tag_is_refused_and_a_closed_pipe_is_not_an_error() {
+    let db = TestDb::new();
+    db.seed();
+    assert_refused(
+        &db,
+        &["report", "--unverified", "--tag", "no-such-tag"],
+        &["--tag", "no-such-tag"],
+    );
+    for format in ["json", "csv", "table"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+            .env("DATABASE_URL", &db.url)
+            .args(["report", "--unverified", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader goes away before anything is written
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -67,6 +67,8 @@ fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
         &c,
         "--status",
         "confirmed",
+        "--note",
+        "n",
         "--effective",
         "2023-09-13",
     ]));
@@ -76,6 +78,8 @@ fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
         &c,
         "--status",
         "refuted",
+        "--note",
+        "n",
         "--effective",
         "2023-09-01",
     ]));
@@ -86,6 +90,8 @@ fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
         &c,
         "--status",
         "mostly_true",
+        "--note",
+        "n",
         "--effective",
         "2023-09-13",
     ]));
@@ -96,7 +102,7 @@ fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
 fn a_verdict_inserted_in_plain_sql_keeps_the_status_true() {
     let db = TestDb::new();
     let id = claim(&db);
-    db.execute(&format!("INSERT INTO verifications (claim_id, status, effective_at) VALUES ({id}, 'refuted', '2023-09-20')")).unwrap();
+    db.execute(&format!("INSERT INTO verifications (claim_id, status, effective_at, note) VALUES ({id}, 'refuted', '2023-09-20', 'n')")).unwrap();
     assert_eq!(status(&db, id), "refuted");
 }
 
@@ -122,7 +128,7 @@ fn verify_refuses_an_unknown_status() {
     let id = claim(&db).to_string();
     assert_refused(
         &db,
-        &["verify", &id, "--status", "true"],
+        &["verify", &id, "--status", "true", "--note", "n"],
         &[
             "unknown status 'true'",
             "confirmed, mostly_true, mixed, misleading, refuted, unverifiable",
@@ -131,7 +137,7 @@ fn verify_refuses_an_unknown_status() {
     // 'unverified' is the absence of a verdict, not a verdict.
     assert_refused(
         &db,
-        &["verify", &id, "--status", "unverified"],
+        &["verify", &id, "--status", "unverified", "--note", "n"],
         &["unknown status 'unverified'"],
     );
 }
@@ -142,7 +148,7 @@ fn verify_refuses_an_unknown_claim_id() {
     claim(&db);
     assert_refused(
         &db,
-        &["verify", "999", "--status", "confirmed"],
+        &["verify", "999", "--status", "confirmed", "--note", "n"],
         &["CLAIM", "no claim with id 999"],
     );
 }
@@ -158,6 +164,8 @@ fn verify_refuses_an_invalid_effective_date_and_unknown_references() {
             &id,
             "--status",
             "confirmed",
+            "--note",
+            "n",
             "--effective",
             "2023-02-30",
         ],
@@ -165,12 +173,30 @@ fn verify_refuses_an_invalid_effective_date_and_unknown_references() {
     );
     assert_refused(
         &db,
-        &["verify", &id, "--status", "confirmed", "--evidence", "7"],
+        &[
+            "verify",
+            &id,
+            "--status",
+            "confirmed",
+            "--note",
+            "n",
+            "--evidence",
+            "7",
+        ],
         &["--evidence", "no source with id '7'"],
     );
     assert_refused(
         &db,
-        &["verify", &id, "--status", "confirmed", "--by", "Nobody"],
+        &[
+            "verify",
+            &id,
+            "--status",
+            "confirmed",
+            "--note",
+            "n",
+            "--by",
+            "Nobody",
+        ],
         &["--by", "no analyst with name 'Nobody'"],
     );
 }
@@ -179,10 +205,14 @@ fn verify_refuses_an_invalid_effective_date_and_unknown_references() {
 fn the_database_refuses_update_and_delete_of_a_verification() {
     let db = TestDb::new();
     let id = claim(&db);
-    added_id(
-        db.claims()
-            .args(["verify", &id.to_string(), "--status", "confirmed"]),
-    );
+    added_id(db.claims().args([
+        "verify",
+        &id.to_string(),
+        "--status",
+        "confirmed",
+        "--note",
+        "n",
+    ]));
     let before = db.fingerprint();
     for sql in [
         "UPDATE verifications SET status = 'refuted'".to_owned(),
@@ -214,6 +244,8 @@ fn concurrent_verdicts_leave_the_latest_as_the_status() {
                     &id,
                     "--status",
                     statuses[day % 4],
+                    "--note",
+                    "n",
                     "--effective",
                     &format!("2023-09-{day:02}"),
                 ])
@@ -234,4 +266,31 @@ fn concurrent_verdicts_leave_the_latest_as_the_status() {
     assert_eq!(status(&db, id.parse().unwrap()), statuses[8 % 4]);
     let (code, _, _) = run(db.claims().args(["show", &id]));
     assert_eq!(code, 0);
+}
+
+#[test]
+fn a_verdict_needs_evidence_or_a_note() {
+    let db = TestDb::new();
+    let id = claim(&db);
+    assert_refused(
+        &db,
+        &[
+            "verify",
+            &id.to_string(),
+            "--status",
+            "confirmed",
+            "--note",
+            "  ",
+        ],
+        &["needs its evidence", "--evidence", "--note"],
+    );
+    let err = db
+        .execute(&format!(
+            "INSERT INTO verifications (claim_id, status) VALUES ({id}, 'confirmed')"
+        ))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("verifications_has_evidence"),
+        "{err}"
+    );
 }
