@@ -193,7 +193,7 @@ diesel::table! {
         claim_id -> Int8,
         /// The verdict (verdict_statuses.status, never 'unverified').
         status -> Text,
-        /// The source that settles it, if any.
+        /// The source that settles it. Every verdict has evidence: this source, a note, or both.
         evidence_source_id -> Nullable<Int8>,
         /// The reasoning or evidence in words.
         note -> Nullable<Text>,

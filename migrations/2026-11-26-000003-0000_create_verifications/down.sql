@@ -8,4 +8,4 @@ DROP TRIGGER claims_status_guard ON claims;
 DROP FUNCTION claims_guard_status();
 DROP TABLE verifications;
 DROP FUNCTION claims_refresh_status();
-DROP FUNCTION verifications_refuse_change();
+DROP FUNCTION refuse_history_change();

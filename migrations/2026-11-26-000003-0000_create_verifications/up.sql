@@ -37,22 +37,22 @@ COMMENT ON COLUMN verifications.recorded_by_analyst_id IS 'Who reached the verdi
 COMMENT ON COLUMN verifications.effective_at IS 'When the outcome became known (e.g. the day the summit took place). The latest verdict is the one with the latest effective_at.';
 COMMENT ON COLUMN verifications.recorded_at IS 'When the verdict was entered; breaks ties between equal effective_at.';
 
-CREATE FUNCTION verifications_refuse_change() RETURNS trigger
+CREATE FUNCTION refuse_history_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'verifications are append-only: % refused; record a new verdict instead', TG_OP
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'restrict_violation',
-              HINT = 'claims verify CLAIM --status S --note "corrects verdict N"';
+              HINT = 'history is never rewritten; a correction is a new row (claims verify CLAIM --status S --note "corrects verdict N")';
 END;
 $$;
-COMMENT ON FUNCTION verifications_refuse_change() IS 'Refuses UPDATE, DELETE and TRUNCATE on verifications.';
+COMMENT ON FUNCTION refuse_history_change() IS 'Refuses UPDATE, DELETE and TRUNCATE on append-only history tables.';
 
 CREATE TRIGGER verifications_append_only
     BEFORE UPDATE OR DELETE ON verifications
-    FOR EACH ROW EXECUTE FUNCTION verifications_refuse_change();
+    FOR EACH ROW EXECUTE FUNCTION refuse_history_change();
 CREATE TRIGGER verifications_no_truncate
     BEFORE TRUNCATE ON verifications
-    FOR EACH STATEMENT EXECUTE FUNCTION verifications_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_change();
 
 CREATE FUNCTION claims_refresh_status() RETURNS trigger
 LANGUAGE plpgsql AS $$
