@@ -27,6 +27,9 @@ pub struct ConnectOpts {
     /// PostgreSQL URL to use instead of DATABASE_URL (environment or .env) or the embedded cluster.
     #[arg(long, global = true, value_name = "URL")]
     pub database_url: Option<String>,
+    /// Who is making changes, as recorded in audit_log [default: the OS user].
+    #[arg(long, global = true, value_name = "NAME", env = "CLAIMS_ACTOR")]
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

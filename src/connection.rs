@@ -40,6 +40,8 @@ pub struct Target {
     pub origin: Origin,
     /// Set for the embedded default.
     pub cluster: Option<Cluster>,
+    /// Who is making changes, recorded in audit_log (see `write`).
+    pub actor: String,
 }
 
 impl Target {
@@ -50,6 +52,7 @@ impl Target {
                 url: url.to_owned(),
                 origin: Origin::Flag,
                 cluster: None,
+                actor: default_actor(),
             });
         }
         if let Some(url) = std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()) {
@@ -57,6 +60,7 @@ impl Target {
                 url,
                 origin: Origin::Environment,
                 cluster: None,
+                actor: default_actor(),
             });
         }
         if let Some(url) = dotenv_database_url()? {
@@ -64,6 +68,7 @@ impl Target {
                 url,
                 origin: Origin::DotEnv,
                 cluster: None,
+                actor: default_actor(),
             });
         }
         let cluster = Cluster::embedded_default()?;
@@ -71,6 +76,7 @@ impl Target {
             url: cluster.url(DEFAULT_DATABASE),
             origin: Origin::Embedded,
             cluster: Some(cluster),
+            actor: default_actor(),
         })
     }
 
@@ -89,9 +95,63 @@ impl Target {
             },
             None => establish(&self.url)?,
         };
-        run_pending_migrations(&mut conn)?;
+        if has_pending_migrations(&mut conn)? {
+            run_pending_migrations(&mut conn)?;
+        }
         Ok(conn)
     }
+
+    /// Runs `f` in one transaction that records `self.actor` as the author of
+    /// every change (the audit triggers read the setting claims.actor).
+    pub fn write<T>(
+        &self,
+        conn: &mut PgConnection,
+        f: impl FnOnce(&mut PgConnection) -> Result<T>,
+    ) -> Result<T> {
+        conn.transaction(|conn| {
+            sql_query("SELECT set_config('claims.actor', $1, true)")
+                .bind::<diesel::sql_types::Text, _>(&self.actor)
+                .execute(conn)?;
+            f(conn)
+        })
+    }
+}
+
+/// The OS user, for audit_log when neither --actor nor CLAIMS_ACTOR says otherwise.
+fn default_actor() -> String {
+    ["USER", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Whether an embedded migration is missing from the database. Read with a plain
+/// query, so a login that may not create tables (claims_reader) can still connect.
+fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool> {
+    use diesel::migration::MigrationSource;
+    #[derive(QueryableByName)]
+    struct Version {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        version: String,
+    }
+    let exists: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+        "to_regclass('__diesel_schema_migrations') IS NOT NULL",
+    ))
+    .get_result(conn)?;
+    if !exists {
+        return Ok(true);
+    }
+    let applied: std::collections::HashSet<String> =
+        sql_query("SELECT version FROM __diesel_schema_migrations")
+            .load::<Version>(conn)?
+            .into_iter()
+            .map(|v| v.version)
+            .collect();
+    let embedded = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .map_err(|e| Error::Other(anyhow::anyhow!("cannot read the embedded migrations: {e}")))?;
+    Ok(embedded
+        .iter()
+        .any(|m| !applied.contains(&m.name().version().to_string())))
 }
 
 /// DATABASE_URL from a `.env` file. No file is fine; a file that cannot be read
@@ -128,7 +188,23 @@ pub fn establish(url: &str) -> Result<PgConnection> {
 /// together on a new database must not race to create the same tables (even
 /// diesel's own bookkeeping table, which the pending check creates).
 pub fn run_pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
-    sql_query("SELECT pg_advisory_lock(hashtext('claims migrations'))").execute(conn)?;
+    // Poll rather than block: a session blocked in pg_advisory_lock() holds a
+    // snapshot that CREATE INDEX CONCURRENTLY (in the lock holder's migration)
+    // would wait for, a deadlock.
+    #[derive(QueryableByName)]
+    struct Locked {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        locked: bool,
+    }
+    loop {
+        let got: Locked =
+            sql_query("SELECT pg_try_advisory_lock(hashtext('claims migrations')) AS locked")
+                .get_result(conn)?;
+        if got.locked {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let applied = conn
         .run_pending_migrations(MIGRATIONS)
         .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());

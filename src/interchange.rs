@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{parse_date, parse_timestamp};
 use crate::models::claim::check_probability;
@@ -314,11 +315,17 @@ fn strip(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Imports `doc` in one transaction. Every reference is checked before
-/// anything is written; a problem found later rolls everything back.
-pub fn import(conn: &mut PgConnection, doc: &Document, origin: &str) -> Result<Summary> {
+/// Imports `doc` in one transaction (`Target::write`, so edits are attributed).
+/// Every reference is checked before anything is written; a problem found later
+/// rolls everything back.
+pub fn import(
+    target: &Target,
+    conn: &mut PgConnection,
+    doc: &Document,
+    origin: &str,
+) -> Result<Summary> {
     validate(doc, origin)?;
-    conn.transaction(|conn| {
+    target.write(conn, |conn| {
         // Imports run one at a time: two overlapping documents would otherwise both
         // add a verdict that neither finds yet.
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('claims import'))")

@@ -57,6 +57,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Every UPDATE and DELETE of analysts, affiliations, organizations, sources, claims, appearances, claim_links, tags and claim_tags: the row before and after. Append-only, written by triggers only.
+    audit_log (id) {
+        /// Surrogate key; orders changes made in one transaction.
+        id -> Int8,
+        /// The table changed.
+        table_name -> Text,
+        /// The primary key of the changed row, e.g. {"id": 12} or {"claim_id": 3, "tag_id": 7}.
+        row_key -> Jsonb,
+        /// The claim the change concerns, when there is one (a claim, its appearances, links from it, its tags): serves `claims history CLAIM`. Not a foreign key: a deleted claim keeps its history.
+        claim_id -> Nullable<Int8>,
+        /// UPDATE or DELETE.
+        operation -> Text,
+        /// The row before the change, as jsonb.
+        old_row -> Jsonb,
+        /// The row after an UPDATE; NULL for a DELETE.
+        new_row -> Nullable<Jsonb>,
+        /// Who changed it: the CLI user (claims --actor, CLAIMS_ACTOR, else the OS user), passed as the transaction setting claims.actor; else the database session user.
+        actor -> Text,
+        /// When the changing transaction started.
+        changed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Typed relations between claims, read as "from_claim relation to_claim": claim 7 denies claim 6.
     claim_links (id) {
         /// Surrogate key.
@@ -107,6 +131,10 @@ diesel::table! {
         status -> Text,
         /// When the row was recorded.
         created_at -> Timestamptz,
+        /// When the claim was retracted (withdrawn as recorded in error); NULL while it stands. Retracted claims are kept, and hidden from reports and views.
+        retracted_at -> Nullable<Timestamptz>,
+        /// Why it was retracted; set exactly when retracted_at is.
+        retraction_reason -> Nullable<Text>,
     }
 }
 
@@ -181,6 +209,8 @@ diesel::table! {
         is_verdict -> Bool,
         /// When to use this status.
         description -> Text,
+        /// How right a claim with this status was, 0..1: confirmed 1, mostly_true 0.75, mixed 0.5, misleading 0.25, refuted 0. NULL for statuses that settle nothing (unverifiable, unverified). Accuracy is the mean weight over settled claims; the Brier score compares a claim's probability with this weight.
+        accuracy_weight -> Nullable<Float8>,
     }
 }
 
@@ -223,6 +253,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     affiliations,
     analysts,
     appearances,
+    audit_log,
     claim_links,
     claim_tags,
     claims,

@@ -1,7 +1,6 @@
 //! `claims add analyst|source|claim`.
 
 use clap::ValueEnum;
-use diesel::Connection;
 
 use diesel::PgConnection;
 
@@ -46,7 +45,7 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
-    let id = conn.transaction(|conn| {
+    let id = target.write(&mut conn, |conn| {
         if let Some(existing) = Analyst::find_by_name(conn, name)? {
             return Err(Error::invalid(format!(
                 "an analyst named '{name}' already exists (id {}); tell namesakes apart with a suffix, e.g. \"{name} (outlet)\"",
@@ -96,7 +95,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         .transpose()?;
     let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
-    let id = conn.transaction(|conn| {
+    let id = target.write(&mut conn, |conn| {
         if let Some(u) = &url {
             if let Some(existing) = Source::find_by_url(conn, u)? {
                 return Err(Error::invalid(format!(
@@ -159,7 +158,7 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     draft.validate()?;
 
     let mut conn = target.connect()?;
-    let id = conn.transaction(|conn| {
+    let id = target.write(&mut conn, |conn| {
         let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
         let claim = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
             Some(existing) => {

@@ -95,7 +95,7 @@ fn seed(opts: SeedOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     for (name, text) in SEEDS {
         let doc = interchange::parse(text, name)?;
-        let summary = interchange::import(&mut conn, &doc, name)?;
+        let summary = interchange::import(target, &mut conn, &doc, name)?;
         print_summary(opts.format.format, name, &summary)?;
     }
     Ok(())

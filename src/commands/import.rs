@@ -25,7 +25,7 @@ pub fn run(opts: ImportOpts, target: &Target) -> Result<()> {
     };
     let doc = interchange::parse(&text, &origin)?;
     let mut conn = target.connect()?;
-    let summary = interchange::import(&mut conn, &doc, &origin)?;
+    let summary = interchange::import(target, &mut conn, &doc, &origin)?;
     print_summary(opts.format.format, &origin, &summary)
 }
 

@@ -1,7 +1,5 @@
 //! `claims link CLAIM RELATION CLAIM`.
 
-use diesel::Connection;
-
 use crate::cli::LinkOpts;
 use crate::commands::add::value_name;
 use crate::connection::Target;
@@ -13,7 +11,7 @@ use crate::output::print_created;
 pub fn run(opts: LinkOpts, target: &Target) -> Result<()> {
     let relation = value_name(&opts.relation);
     let mut conn = target.connect()?;
-    let id = conn.transaction(|conn| {
+    let id = target.write(&mut conn, |conn| {
         let from = Claim::resolve(conn, &opts.from, "FROM")?;
         let to = Claim::resolve(conn, &opts.to, "TO")?;
         let link = ClaimLink::insert(

@@ -15,7 +15,14 @@ use crate::connection::Target;
 use crate::error::Result;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let target = || Target::resolve(cli.connect.database_url.as_deref());
+    let actor = cli.connect.actor.clone();
+    let target = || -> Result<Target> {
+        let mut target = Target::resolve(cli.connect.database_url.as_deref())?;
+        if let Some(a) = actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            target.actor = a.to_owned();
+        }
+        Ok(target)
+    };
     match cli.command {
         Command::Add(cmd) => add::run(cmd, &target()?),
         Command::Link(opts) => link::run(opts, &target()?),

@@ -2,7 +2,6 @@
 //! `claims.status` equal to the latest one.
 
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::cli::VerifyOpts;
 use crate::connection::Target;
@@ -24,7 +23,7 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
         ));
     }
     let mut conn = target.connect()?;
-    let id = conn.transaction(|conn| {
+    let id = target.write(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
         VerdictStatus::check_verdict(conn, status)?;
         let evidence = opts

@@ -1,0 +1,2 @@
+-- squawk-ignore-file require-lock-timeout, require-statement-timeout
+DROP INDEX CONCURRENTLY IF EXISTS claims_open_predictions_idx;
