@@ -54,6 +54,20 @@ pub enum Command {
     #[command(after_help = "Example:\n  claims show 4\n  claims show 4 --format json")]
     Show(ShowOpts),
 
+    /// Correct a claim, analyst or source; every edit keeps the previous values in audit_log.
+    #[command(subcommand)]
+    Edit(EditCommand),
+
+    /// Retract a claim recorded in error: it is kept, and hidden from reports and views.
+    #[command(
+        after_help = "Example:\n  claims retract 12 --reason \"Recorded twice; see claim 11\""
+    )]
+    Retract(RetractOpts),
+
+    /// A claim's verdicts and edits, in time order.
+    #[command(after_help = "Example:\n  claims history 10\n  claims history 10 --format json")]
+    History(HistoryOpts),
+
     /// Work lists and summaries.
     #[command(
         after_help = "Example:\n  claims report --unverified --analyst \"Nick Strogov\" --limit 20"
@@ -273,6 +287,103 @@ pub struct VerifyOpts {
     pub format: FormatOpts,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum EditCommand {
+    /// Correct a claim. An empty value ("") clears an optional field.
+    #[command(
+        after_help = "Example:\n  claims edit claim 14 --expected-by 2023-09-15 --probability 0.8"
+    )]
+    Claim(EditClaimOpts),
+    /// Correct an analyst. An empty value ("") clears an optional field.
+    #[command(
+        after_help = "Example:\n  claims edit analyst 5 --name \"Dmitry Peskov\" --description \"Kremlin spokesman\""
+    )]
+    Analyst(EditAnalystOpts),
+    /// Correct a source. An empty value ("") clears an optional field.
+    #[command(
+        after_help = "Example:\n  claims edit source 1 --publisher \"Daily Express\" --published 2023-09-05"
+    )]
+    Source(EditSourceOpts),
+}
+
+#[derive(Debug, Args)]
+pub struct EditClaimOpts {
+    /// The claim (an id).
+    pub claim: String,
+    #[arg(long, value_name = "TEXT")]
+    pub statement: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<ClaimKind>,
+    /// Who made it: an analyst id or exact name (must exist).
+    #[arg(long, value_name = "ANALYST")]
+    pub by: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub made: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub expected_by: Option<String>,
+    #[arg(long, value_name = "P", allow_hyphen_values = true)]
+    pub probability: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct EditAnalystOpts {
+    /// The analyst (an id).
+    pub analyst: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<AnalystKind>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct EditSourceOpts {
+    /// The source (an id).
+    pub source: String,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<SourceKind>,
+    #[arg(long)]
+    pub publisher: Option<String>,
+    #[arg(long)]
+    pub author: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    #[arg(long, value_name = "URL")]
+    pub archived: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub retrieved: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct RetractOpts {
+    /// The claim (an id).
+    pub claim: String,
+    /// Why it is retracted.
+    #[arg(long, value_name = "T")]
+    pub reason: String,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryOpts {
+    /// The claim (an id).
+    pub claim: String,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
 #[derive(Debug, Args)]
 pub struct ShowOpts {
     /// The claim (an id).
@@ -308,6 +419,9 @@ pub struct ReportOpts {
     /// At most N rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<i64>,
+    /// Include retracted claims (left out by default).
+    #[arg(long)]
+    pub include_retracted: bool,
     #[command(flatten)]
     pub format: FormatOpts,
 }
@@ -349,9 +463,38 @@ pub enum DbCommand {
     /// Open psql on the database.
     #[command(after_help = "Example:\n  claims db psql -- -c 'select count(*) from claims'")]
     Psql(PsqlOpts),
+    /// Grant the reader (read-only) or writer role to an existing login.
+    #[command(after_help = "Example:\n  claims db grant reader alice")]
+    Grant(GrantOpts),
+    /// Write docs/schema.md: every table, view and column from the live catalog, with a diagram.
+    #[command(after_help = "Example:\n  claims db docs --output docs/schema.md")]
+    Docs(DocsOpts),
     /// Stop the embedded cluster (no effect on an external database).
     #[command(after_help = "Example:\n  claims db stop")]
     Stop,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Role {
+    /// claims_reader: SELECT on every table and view, nothing else.
+    Reader,
+    /// claims_writer: what the CLI needs; never UPDATE or DELETE of history.
+    Writer,
+}
+
+#[derive(Debug, Args)]
+pub struct GrantOpts {
+    #[arg(value_enum)]
+    pub role: Role,
+    /// An existing login role on the server.
+    pub login: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DocsOpts {
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

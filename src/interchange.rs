@@ -127,6 +127,11 @@ pub struct ClaimDoc {
     pub tags: Vec<String>,
     #[serde(default)]
     pub appearances: Vec<AppearanceDoc>,
+    /// Only for a retracted claim: when, and why (both or neither).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retracted_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retraction_reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -436,6 +441,13 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
         if let Some(prob) = c.probability {
             p.check(at, check_probability(prob));
         }
+        match (strip(&c.retracted_at), strip(&c.retraction_reason)) {
+            (Some(r), Some(_)) => {
+                p.check(at, parse_timestamp(r, "retracted_at"));
+            }
+            (None, None) => {}
+            _ => p.push(at(), "retracted_at and retraction_reason go together"),
+        }
         for (j, a) in c.appearances.iter().enumerate() {
             let at = || format!("claims[{i}].appearances[{j}]");
             if !source_keys.contains(a.source.as_str()) {
@@ -680,6 +692,35 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
                     ),
                 ],
             );
+        }
+        if let (Some(at), Some(reason)) = (strip(&c.retracted_at), strip(&c.retraction_reason)) {
+            let at = parse_timestamp(at, "retracted_at")?;
+            if created {
+                diesel::update(claims::table.find(claim.id))
+                    .set((
+                        claims::retracted_at.eq(at),
+                        claims::retraction_reason.eq(reason),
+                    ))
+                    .execute(conn)?;
+            } else if claim.retracted_at != Some(at)
+                || claim.retraction_reason.as_deref() != Some(reason)
+            {
+                summary.differences(
+                    &format!("claims[{i}]"),
+                    &format!("claim {}", claim.id),
+                    &[(
+                        "retraction",
+                        Some(format!("{} ({reason})", rfc3339(at))),
+                        claim.retracted_at.map(|t| {
+                            format!(
+                                "{} ({})",
+                                rfc3339(t),
+                                claim.retraction_reason.clone().unwrap_or_default()
+                            )
+                        }),
+                    )],
+                );
+            }
         }
         claim_ids.insert(c.key.as_str(), claim.id);
         for name in &c.tags {
@@ -1028,6 +1069,8 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
             probability: c.probability,
             tags: claim_tag_names.remove(&c.id).unwrap_or_default(),
             appearances: appearances_by_claim.remove(&c.id).unwrap_or_default(),
+            retracted_at: c.retracted_at.map(rfc3339),
+            retraction_reason: c.retraction_reason.clone(),
         })
         .collect();
 

@@ -12,4 +12,5 @@ pub mod interchange;
 pub mod models;
 pub mod output;
 pub mod schema;
+pub mod schema_docs;
 pub mod summary;

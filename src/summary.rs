@@ -42,6 +42,11 @@ pub struct ClaimSummary {
     pub sources: Vec<SourceRef>,
     pub tags: Vec<String>,
     pub created_at: DateTime<Utc>,
+    /// Present only for a retracted claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retracted_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retraction_reason: Option<String>,
 }
 
 impl ClaimSummary {
@@ -125,6 +130,8 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimSumm
                 probability: c.probability,
                 status: c.status,
                 created_at: c.created_at,
+                retracted_at: c.retracted_at,
+                retraction_reason: c.retraction_reason,
             }
         })
         .collect())

@@ -57,21 +57,15 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     old_row jsonb := to_jsonb(OLD);
     new_row jsonb := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(NEW) END;
-    ignored text;
+    -- TG_ARGV is NULL when the trigger has no arguments.
+    derived text[] := coalesce(TG_ARGV, '{}');
     key jsonb := '{}';
     key_column text;
 BEGIN
     -- Columns named as trigger arguments are derived (claims.status follows the
     -- verdicts, which are history already): a change to them alone is not an edit.
-    IF TG_OP = 'UPDATE' THEN
-        FOREACH ignored IN ARRAY TG_ARGV LOOP
-            IF (old_row - ignored) = (new_row - ignored) THEN
-                RETURN NULL;
-            END IF;
-        END LOOP;
-        IF old_row = new_row THEN
-            RETURN NULL;
-        END IF;
+    IF TG_OP = 'UPDATE' AND (old_row - derived) = (new_row - derived) THEN
+        RETURN NULL;
     END IF;
     FOR key_column IN
         SELECT a.attname FROM pg_index i

@@ -4,11 +4,16 @@ use std::process::Command;
 
 use diesel_migrations::MigrationHarness;
 
-use crate::cli::{DbCommand, SeedOpts, UrlOpts};
+use diesel::prelude::*;
+use diesel::sql_query;
+use diesel::sql_types::Text;
+
+use crate::cli::{DbCommand, DocsOpts, GrantOpts, Role, SeedOpts, UrlOpts};
 use crate::commands::import::print_summary;
 use crate::connection::{establish, mask_password, run_pending_migrations, Target, MIGRATIONS};
 use crate::error::{Error, Result};
 use crate::interchange;
+use crate::schema_docs;
 
 /// The seed data, built into the binary so `claims db seed` works from anywhere.
 pub const SEEDS: &[(&str, &str)] = &[(
@@ -24,6 +29,8 @@ pub fn run(cmd: DbCommand, target: &Target) -> Result<()> {
         DbCommand::Seed(opts) => seed(opts, target),
         DbCommand::Url(opts) => url(opts, target),
         DbCommand::Psql(opts) => psql(&opts.args, target),
+        DbCommand::Grant(opts) => grant(opts, target),
+        DbCommand::Docs(opts) => docs(opts, target),
         DbCommand::Stop => stop(target),
     }
 }
@@ -127,6 +134,49 @@ fn psql(args: &[String], target: &Target) -> Result<()> {
         })?;
     if !status.success() {
         return Err(Error::Other(anyhow::anyhow!("psql exited with {status}")));
+    }
+    Ok(())
+}
+
+fn grant(opts: GrantOpts, target: &Target) -> Result<()> {
+    let role = match opts.role {
+        Role::Reader => "claims_reader",
+        Role::Writer => "claims_writer",
+    };
+    let mut conn = target.connect()?;
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        exists: bool,
+    }
+    let login: Exists =
+        sql_query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists")
+            .bind::<Text, _>(&opts.login)
+            .get_result(&mut conn)?;
+    if !login.exists {
+        return Err(Error::invalid(format!(
+            "no login named '{}' on this server: create it first (CREATE ROLE \"{}\" LOGIN PASSWORD '…')",
+            opts.login, opts.login
+        )));
+    }
+    sql_query("SELECT claims_grant($1, $2)::text")
+        .bind::<Text, _>(role)
+        .bind::<Text, _>(&opts.login)
+        .execute(&mut conn)?;
+    println!("granted {role} to {}", opts.login);
+    Ok(())
+}
+
+fn docs(opts: DocsOpts, target: &Target) -> Result<()> {
+    let mut conn = target.connect()?;
+    let text = schema_docs::generate(&mut conn)?;
+    match opts.output {
+        Some(path) => std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes())?;
+        }
     }
     Ok(())
 }

@@ -3,10 +3,13 @@
 
 pub mod add;
 pub mod db;
+pub mod edit;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod link;
 pub mod report;
+pub mod retract;
 pub mod show;
 pub mod verify;
 
@@ -28,6 +31,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Link(opts) => link::run(opts, &target()?),
         Command::Verify(opts) => verify::run(opts, &target()?),
         Command::Show(opts) => show::run(opts, &target()?),
+        Command::Edit(cmd) => edit::run(cmd, &target()?),
+        Command::Retract(opts) => retract::run(opts, &target()?),
+        Command::History(opts) => history::run(opts, &target()?),
         Command::Report(opts) => report::run(opts, &target()?),
         Command::Import(opts) => import::run(opts, &target()?),
         Command::Export(opts) => export::run(opts, &target()?),

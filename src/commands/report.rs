@@ -110,6 +110,9 @@ fn unverified(conn: &mut PgConnection, f: &Filters<'_>) -> Result<Vec<Claim>> {
         .select(Claim::as_select())
         .order((claims::made_at.asc().nulls_last(), claims::id.asc()))
         .into_boxed();
+    if !opts.include_retracted {
+        query = query.filter(claims::retracted_at.is_null());
+    }
     if let Some(a) = &opts.analyst {
         let analyst = Analyst::resolve(conn, a, "--analyst")?;
         query = query.filter(claims::analyst_id.eq(analyst.id));

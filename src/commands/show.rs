@@ -187,6 +187,14 @@ fn print_text(d: &Detail) -> Result<()> {
         c.analyst.name, c.analyst.kind, c.analyst.id
     )?;
     writeln!(out, "  status:      {}", c.status_label)?;
+    if let Some(at) = c.retracted_at {
+        writeln!(
+            out,
+            "  RETRACTED:   {}: {}",
+            at.format("%Y-%m-%d %H:%M UTC"),
+            c.retraction_reason.as_deref().unwrap_or_default()
+        )?;
+    }
     let or = |v: String, absent: &str| if v.is_empty() { absent.to_owned() } else { v };
     writeln!(out, "  made:        {}", or(opt(&c.made_at), "unknown"))?;
     if c.kind == "prediction" {
@@ -269,6 +277,11 @@ fn csv_rows(d: &Detail) -> Rows {
         vec!["claim".into(), "probability".into(), opt(&c.probability)],
         vec!["claim".into(), "status".into(), c.status.clone()],
         vec!["claim".into(), "tags".into(), c.tags.join(";")],
+        vec![
+            "claim".into(),
+            "retracted_at".into(),
+            c.retracted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        ],
     ];
     for a in &d.appearances {
         rows.push(vec![

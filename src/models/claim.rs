@@ -17,6 +17,8 @@ pub struct Claim {
     pub probability: Option<f64>,
     pub status: String,
     pub created_at: DateTime<Utc>,
+    pub retracted_at: Option<DateTime<Utc>>,
+    pub retraction_reason: Option<String>,
 }
 
 #[derive(Debug, Insertable)]

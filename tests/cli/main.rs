@@ -4,9 +4,12 @@ mod harness;
 
 mod add;
 mod db;
+mod docs;
+mod edit;
 mod interchange;
 mod link;
 mod report;
+mod roles;
 mod schema;
 mod show;
 mod verify;
