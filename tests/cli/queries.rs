@@ -1,0 +1,75 @@
+//! The analyst questions of docs/queries.md: each query in tests/sql/ runs on
+//! the seeded database and must return what tests/sql/NAME.expected.json holds
+//! (checked by hand against the article; regenerate with UPDATE_QUERY_RESULTS=1
+//! and review the diff). docs/queries.md must quote every query verbatim.
+
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+use crate::harness::{read, repo_root, TestDb};
+
+#[derive(QueryableByName)]
+struct Json {
+    #[diesel(sql_type = Text)]
+    t: String,
+}
+
+/// Runs a query file: leading statements (SET …;) as they are, the last one as rows in JSON.
+fn run_query(conn: &mut PgConnection, sql: &str) -> serde_json::Value {
+    let statements: Vec<&str> = sql
+        .split(";\n")
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
+        .collect();
+    let (last, setup) = statements.split_last().expect("a query");
+    for s in setup {
+        diesel::sql_query(*s).execute(conn).unwrap();
+    }
+    let last = last.trim_end_matches(';');
+    let json: Json = diesel::sql_query(format!(
+        "SELECT coalesce(json_agg(q), '[]'::json)::text AS t FROM ({last}\n) q"
+    ))
+    .get_result(conn)
+    .unwrap_or_else(|e| panic!("{e}\n{last}"));
+    serde_json::from_str(&json.t).unwrap()
+}
+
+#[test]
+fn every_analyst_query_returns_its_checked_result() {
+    let db = TestDb::new();
+    db.seed();
+    let dir = repo_root().join("tests/sql");
+    let docs = read(&repo_root().join("docs/queries.md"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 10,
+        "docs/queries.md promises at least 10 questions"
+    );
+    let update = std::env::var_os("UPDATE_QUERY_RESULTS").is_some();
+    for file in files {
+        let sql = read(&file);
+        assert!(
+            docs.contains(sql.trim()),
+            "docs/queries.md does not quote {} verbatim",
+            file.display()
+        );
+        let mut conn = db.conn();
+        let got = run_query(&mut conn, &sql);
+        let expected_path = file.with_extension("expected.json");
+        if update {
+            std::fs::write(
+                &expected_path,
+                serde_json::to_string_pretty(&got).unwrap() + "\n",
+            )
+            .unwrap();
+            continue;
+        }
+        let expected: serde_json::Value = serde_json::from_str(&read(&expected_path)).unwrap();
+        assert_eq!(got, expected, "{}", file.display());
+    }
+}
