@@ -373,3 +373,35 @@ fn retracted_claims_round_trip_through_export() {
     let (_, again, _) = run(other.claims().arg("export"));
     assert_eq!(exported, again);
 }
+
+#[test]
+fn every_update_and_delete_of_an_editable_table_is_audited_even_in_plain_sql() {
+    let db = TestDb::new();
+    db.seed();
+    let statements = [
+        ("organizations", "UPDATE organizations SET description = 'Consultancy'"),
+        ("analysts", "UPDATE analysts SET description = 'Researcher (edited)' WHERE name = 'Nick Strogov'"),
+        ("affiliations", "UPDATE affiliations SET valid_from = '2020-01-01'"),
+        ("sources", "UPDATE sources SET publisher = 'Unknown outlet'"),
+        ("claims", "UPDATE claims SET made_at = '2023-09-05' WHERE statement LIKE '%within days%'"),
+        ("appearances", "UPDATE appearances SET attribution = CASE attribution WHEN 'direct' THEN 'paraphrase' ELSE 'direct' END WHERE id = (SELECT min(id) FROM appearances)"),
+        ("claim_links", "UPDATE claim_links SET note = 'edited' WHERE relation = 'denies'"),
+        ("tags", "UPDATE tags SET kind = 'place' WHERE name = 'Russia'"),
+        ("claim_tags", "DELETE FROM claim_tags WHERE tag_id = (SELECT id FROM tags WHERE name = 'China')"),
+    ];
+    use diesel::RunQueryDsl;
+    let mut conn = db.conn();
+    diesel::sql_query("SET claims.actor = 'sql-user'")
+        .execute(&mut conn)
+        .unwrap();
+    for (table, sql) in statements {
+        let changed = diesel::sql_query(sql)
+            .execute(&mut conn)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        assert!(changed >= 1, "{sql} changed nothing");
+        let logged = db.count(&format!("SELECT count(*) AS n FROM audit_log WHERE table_name = '{table}' AND actor = 'sql-user'"));
+        assert!(logged >= 1, "{table}: no audit row");
+    }
+    // Every audit row keeps the old row and names the operation.
+    assert_eq!(db.count("SELECT count(*) AS n FROM audit_log WHERE old_row IS NULL OR operation NOT IN ('UPDATE', 'DELETE')"), 0);
+}
