@@ -386,7 +386,7 @@ fn every_update_and_delete_of_an_editable_table_is_audited_even_in_plain_sql() {
         ("claims", "UPDATE claims SET made_at = '2023-09-05' WHERE statement LIKE '%within days%'"),
         ("appearances", "UPDATE appearances SET attribution = CASE attribution WHEN 'direct' THEN 'paraphrase' ELSE 'direct' END WHERE id = (SELECT min(id) FROM appearances)"),
         ("claim_links", "UPDATE claim_links SET note = 'edited' WHERE relation = 'denies'"),
-        ("tags", "UPDATE tags SET kind = 'place' WHERE name = 'Russia'"),
+        ("tags", "UPDATE tags SET kind = CASE kind WHEN 'place' THEN 'topic' ELSE 'place' END WHERE name = 'Russia'"),
         ("claim_tags", "DELETE FROM claim_tags WHERE tag_id = (SELECT id FROM tags WHERE name = 'China')"),
     ];
     use diesel::RunQueryDsl;
