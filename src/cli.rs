@@ -74,6 +74,10 @@ pub enum Command {
     )]
     Report(ReportOpts),
 
+    /// The hedge lexicon: estimative words and the probabilities they stand for.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+
     /// Import a JSON interchange document (docs/interchange.md) in one transaction.
     #[command(
         after_help = "Example:\n  claims import seeds/article-000.json\n  claims export > backup.json && claims import backup.json"
@@ -216,8 +220,17 @@ pub struct AddClaimOpts {
     #[arg(long, value_name = "DATE")]
     pub expected_by: Option<String>,
     /// Stated or inferred probability that the claim is true, 0..1.
-    #[arg(long, value_name = "P", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "P",
+        allow_hyphen_values = true,
+        conflicts_with = "hedge"
+    )]
     pub probability: Option<String>,
+    /// The estimative words the claim was made with ("unlikely", "almost certain"):
+    /// sets the probability from the hedge lexicon (claims lexicon list).
+    #[arg(long, value_name = "PHRASE")]
+    pub hedge: Option<String>,
     /// Where it appeared: a source id or URL (needs --quote). With the claim
     /// already recorded, adds this appearance to it.
     #[arg(long, value_name = "SOURCE", requires = "quote")]
@@ -380,6 +393,9 @@ pub struct RetractOpts {
 pub struct HistoryOpts {
     /// The claim (an id).
     pub claim: String,
+    /// Only what had happened by the end of DATE (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     #[command(flatten)]
     pub format: FormatOpts,
 }
@@ -388,16 +404,29 @@ pub struct HistoryOpts {
 pub struct ShowOpts {
     /// The claim (an id).
     pub claim: String,
+    /// The claim as we knew it at the end of DATE (UTC): only verdicts that had taken
+    /// effect and been recorded by then.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     #[command(flatten)]
     pub format: FormatOpts,
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("list").required(true).args(["unverified"])))]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    group(clap::ArgGroup::new("list").required(true).args(["unverified", "overdue"]))
+)]
 pub struct ReportOpts {
+    #[command(subcommand)]
+    pub report: Option<ReportCommand>,
     /// Claims with no verdict, oldest first.
     #[arg(long)]
     pub unverified: bool,
+    /// Predictions past their deadline with no verdict, most overdue first.
+    #[arg(long)]
+    pub overdue: bool,
     /// Only claims by this analyst (id or exact name).
     #[arg(long, value_name = "A")]
     pub analyst: Option<String>,
@@ -410,18 +439,101 @@ pub struct ReportOpts {
     /// Only claims that appear in this source (id or URL).
     #[arg(long, value_name = "S")]
     pub source: Option<String>,
-    /// Only claims made on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "D")]
-    pub since: Option<String>,
-    /// Only claims made on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "D")]
-    pub until: Option<String>,
-    /// At most N rows.
-    #[arg(long, value_name = "N")]
-    pub limit: Option<i64>,
     /// Include retracted claims (left out by default).
     #[arg(long)]
     pub include_retracted: bool,
+    #[command(flatten)]
+    pub common: ReportCommon,
+}
+
+/// Options every report takes.
+#[derive(Debug, Args, Clone)]
+pub struct ReportCommon {
+    /// Only claims made on or after this day (for --overdue: due on or after it).
+    #[arg(long, value_name = "D", global = true)]
+    pub since: Option<String>,
+    /// Only claims made on or before this day (for --overdue: due on or before it).
+    #[arg(long, value_name = "D", global = true)]
+    pub until: Option<String>,
+    /// At most N rows.
+    #[arg(long, value_name = "N", global = true, allow_negative_numbers = true)]
+    pub limit: Option<i64>,
+    /// What we knew on DATE: only verdicts that had taken effect and been recorded by
+    /// the end of that day (UTC) count; claims made after it are left out.
+    #[arg(long, value_name = "DATE", global = true)]
+    pub as_of: Option<String>,
+    /// The day deadlines and ages count to [default: CLAIMS_TODAY, else today (UTC)].
+    #[arg(long, value_name = "DATE", global = true)]
+    pub today: Option<String>,
+    #[command(flatten)]
+    pub format: FormatOpts,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Track record per analyst: claims, confirmed, refuted, other settled, pending,
+    /// accuracy and Brier score.
+    #[command(
+        after_help = "Examples:\n  claims report analysts --sort accuracy --min-settled 3\n  claims report analysts --calibration"
+    )]
+    Analysts(AnalystsReportOpts),
+    /// Per outlet (publisher): claims carried, share refuted, share still unverified.
+    #[command(after_help = "Example:\n  claims report sources --since 2023-01-01")]
+    Sources,
+    /// Counts by status and kind, the oldest unverified claim, the next deadlines.
+    #[command(after_help = "Example:\n  claims report summary --as-of 2023-09-12")]
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalystSort {
+    /// Most accurate first.
+    Accuracy,
+    /// Best (lowest) Brier score first.
+    Brier,
+    /// Most claims first.
+    Claims,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalystsReportOpts {
+    /// Order of the rows.
+    #[arg(long, value_enum, default_value_t = AnalystSort::Claims)]
+    pub sort: AnalystSort,
+    /// Only analysts with at least N settled claims.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub min_settled: Option<i64>,
+    /// Instead of one row per analyst: probability bins against how often such claims
+    /// came true (over settled claims with a probability).
+    #[arg(long)]
+    pub calibration: bool,
+    /// Only this analyst (id or exact name).
+    #[arg(long, value_name = "A")]
+    pub analyst: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Every phrase with its probability and the source of the mapping.
+    #[command(after_help = "Example:\n  claims lexicon list --format csv")]
+    List(FormatOpts),
+    /// Add a phrase.
+    #[command(
+        after_help = "Example:\n  claims lexicon add \"remote chance\" --probability 0.05 \\\n    --source \"UK PHIA probability yardstick (2019)\""
+    )]
+    Add(LexiconAddOpts),
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconAddOpts {
+    /// The words, e.g. "remote chance" (stored lower-case).
+    pub phrase: String,
+    /// The probability they stand for, 0..1.
+    #[arg(long, value_name = "P", allow_hyphen_values = true)]
+    pub probability: String,
+    /// Where the mapping comes from.
+    #[arg(long, value_name = "T")]
+    pub source: String,
     #[command(flatten)]
     pub format: FormatOpts,
 }

@@ -59,6 +59,24 @@ pub fn today() -> Result<NaiveDate> {
     }
 }
 
+/// `--as-of`: a day means the end of that day (UTC), so "on 13 September" counts
+/// what happened that day; an RFC 3339 time means that moment.
+pub fn parse_as_of(value: &str, flag: &str) -> Result<DateTime<Utc>> {
+    let v = value.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let day = NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(format!(
+            "{flag}: '{value}' is not a valid date; write YYYY-MM-DD (the end of that day, UTC) or an RFC 3339 time such as 2023-09-13T12:00:00Z"
+        ))
+    })?;
+    let next = day
+        .succ_opt()
+        .ok_or_else(|| Error::invalid(format!("{flag}: '{value}' is out of range")))?;
+    Ok(next.and_time(NaiveTime::MIN).and_utc() - chrono::Duration::microseconds(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +107,16 @@ mod tests {
             "2023-09-13T10:30:00+00:00"
         );
         assert!(parse_timestamp("yesterday", "--effective").is_err());
+    }
+
+    #[test]
+    fn as_of_a_day_is_the_end_of_that_day() {
+        assert_eq!(
+            parse_as_of("2023-09-13", "--as-of").unwrap().to_rfc3339(),
+            "2023-09-13T23:59:59.999999+00:00"
+        );
+        assert!(parse_as_of("13/09/2023", "--as-of").is_err());
+        assert!(parse_as_of("2023-02-30", "--as-of").is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{parse_date, parse_timestamp};
 use crate::models::claim::check_probability;
+use crate::models::hedge_term::{normalize_phrase, HedgeTerm, NewHedgeTerm};
 use crate::models::organization::NewOrganization;
 use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
@@ -34,6 +35,8 @@ pub struct Document {
     pub format: String,
     pub version: u32,
     #[serde(default)]
+    pub hedge_terms: Vec<HedgeTermDoc>,
+    #[serde(default)]
     pub organizations: Vec<OrganizationDoc>,
     #[serde(default)]
     pub analysts: Vec<AnalystDoc>,
@@ -47,6 +50,14 @@ pub struct Document {
     pub links: Vec<LinkDoc>,
     #[serde(default)]
     pub verifications: Vec<VerificationDoc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeTermDoc {
+    pub phrase: String,
+    pub probability: f64,
+    pub source: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -123,6 +134,9 @@ pub struct ClaimDoc {
     pub expected_by: Option<String>,
     #[serde(default)]
     pub probability: Option<f64>,
+    /// Estimative words from hedge_terms; sets the probability when none is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -357,6 +371,12 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
             ),
         );
     }
+    for (i, h) in doc.hedge_terms.iter().enumerate() {
+        let at = || format!("hedge_terms[{i}]");
+        p.blank(at, "phrase", &h.phrase);
+        p.blank(at, "source", &h.source);
+        p.check(at, check_probability(h.probability));
+    }
     for (i, o) in doc.organizations.iter().enumerate() {
         p.blank(|| format!("organizations[{i}]"), "name", &o.name);
     }
@@ -436,6 +456,7 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
             made_at,
             expected_by,
             probability: None,
+            hedge: None,
         };
         p.check(at, draft.validate());
         if let Some(prob) = c.probability {
@@ -525,6 +546,42 @@ fn opt_date(v: &Option<String>, field: &str) -> Result<Option<NaiveDate>> {
 fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut p = Problems::default();
+
+    for (i, h) in doc.hedge_terms.iter().enumerate() {
+        let phrase = normalize_phrase(&h.phrase);
+        match HedgeTerm::find(conn, &phrase)? {
+            Some(stored) => {
+                summary.count("hedge_terms", false);
+                summary.differences(
+                    &format!("hedge_terms[{i}]"),
+                    &format!("hedge term '{phrase}'"),
+                    &[
+                        (
+                            "probability",
+                            Some(h.probability.to_string()),
+                            Some(stored.probability.to_string()),
+                        ),
+                        (
+                            "source",
+                            Some(h.source.trim().to_owned()),
+                            Some(stored.source.clone()),
+                        ),
+                    ],
+                );
+            }
+            None => {
+                HedgeTerm::insert(
+                    conn,
+                    &NewHedgeTerm {
+                        phrase: &phrase,
+                        probability: h.probability,
+                        source: h.source.trim(),
+                    },
+                )?;
+                summary.count("hedge_terms", true);
+            }
+        }
+    }
 
     for o in &doc.organizations {
         let (_, created) = Organization::find_or_create(
@@ -659,13 +716,27 @@ fn import_checked(conn: &mut PgConnection, doc: &Document, origin: &str) -> Resu
             );
             continue;
         };
+        let hedge = match strip(&c.hedge) {
+            Some(h) => match HedgeTerm::find(conn, h)? {
+                Some(term) => Some(term),
+                None => {
+                    p.push(
+                        format!("claims[{i}]"),
+                        format!("hedge '{h}' is neither listed in hedge_terms nor in the database"),
+                    );
+                    continue;
+                }
+            },
+            None => None,
+        };
         let new = NewClaim {
             analyst_id: analyst.id,
             statement: c.statement.trim(),
             kind: &c.kind,
             made_at: opt_date(&c.made_at, "made_at")?,
             expected_by: opt_date(&c.expected_by, "expected_by")?,
-            probability: c.probability,
+            probability: c.probability.or(hedge.as_ref().map(|t| t.probability)),
+            hedge: hedge.as_ref().map(|t| t.phrase.as_str()),
         };
         let (claim, created) = Claim::find_or_create(conn, &new)?;
         summary.count("claims", created);
@@ -908,6 +979,16 @@ fn verification_exists(conn: &mut PgConnection, new: &NewVerification<'_>) -> Re
 pub fn export(conn: &mut PgConnection) -> Result<Document> {
     // Every order is decided here, by bytes, never by the database's collation:
     // the same data must give the same document on any server.
+    let mut hedge_rows = HedgeTerm::all(conn)?;
+    hedge_rows.sort_by(|a, b| a.phrase.cmp(&b.phrase));
+    let hedge_terms = hedge_rows
+        .into_iter()
+        .map(|h| HedgeTermDoc {
+            phrase: h.phrase,
+            probability: h.probability,
+            source: h.source,
+        })
+        .collect();
     let mut org_rows: Vec<(String, Option<String>)> = organizations::table
         .select((organizations::name, organizations::description))
         .load(conn)?;
@@ -1067,6 +1148,7 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
             made_at: c.made_at.map(|d| d.to_string()),
             expected_by: c.expected_by.map(|d| d.to_string()),
             probability: c.probability,
+            hedge: c.hedge.clone(),
             tags: claim_tag_names.remove(&c.id).unwrap_or_default(),
             appearances: appearances_by_claim.remove(&c.id).unwrap_or_default(),
             retracted_at: c.retracted_at.map(rfc3339),
@@ -1133,6 +1215,7 @@ pub fn export(conn: &mut PgConnection) -> Result<Document> {
     Ok(Document {
         format: FORMAT.into(),
         version: VERSION,
+        hedge_terms,
         organizations,
         analysts: analysts_doc,
         sources: sources_doc,

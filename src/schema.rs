@@ -135,6 +135,24 @@ diesel::table! {
         retracted_at -> Nullable<Timestamptz>,
         /// Why it was retracted; set exactly when retracted_at is.
         retraction_reason -> Nullable<Text>,
+        /// The estimative words the claim was made with ("unlikely"), kept beside the probability they gave (from hedge_terms at the time; later changes to the lexicon do not rewrite claims).
+        hedge -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The hedge lexicon: estimative words and the probability each stands for, with where the mapping comes from. Seeded with Sherman Kent's Words of Estimative Probability (1964); extended with claims lexicon add.
+    hedge_terms (id) {
+        /// Surrogate key.
+        id -> Int8,
+        /// The words, lower-case and trimmed: "almost certain", "unlikely".
+        phrase -> Text,
+        /// The probability the phrase stands for, 0..1.
+        probability -> Float8,
+        /// Where the mapping comes from (a publication, or who decided it and why).
+        source -> Text,
+        /// When the row was recorded.
+        created_at -> Timestamptz,
     }
 }
 
@@ -257,6 +275,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     claim_links,
     claim_tags,
     claims,
+    hedge_terms,
     organizations,
     sources,
     tags,

@@ -36,6 +36,8 @@ pub struct ClaimSummary {
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
+    /// The estimative words the probability came from (hedge lexicon), if any.
+    pub hedge: Option<String>,
     pub status: String,
     pub status_label: String,
     /// Sources the claim appears in, earliest published first.
@@ -128,6 +130,7 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimSumm
                 made_at: c.made_at,
                 expected_by: c.expected_by,
                 probability: c.probability,
+                hedge: c.hedge,
                 status: c.status,
                 created_at: c.created_at,
                 retracted_at: c.retracted_at,

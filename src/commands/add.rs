@@ -9,6 +9,7 @@ use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{non_blank, parse_optional_date, parse_probability, parse_timestamp};
 use crate::models::analyst::parse_affiliation;
+use crate::models::hedge_term::{normalize_phrase, HedgeTerm};
 use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
 use crate::models::{
@@ -130,6 +131,12 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
 fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let statement = opts.statement.trim();
     let kind = value_name(&opts.kind.unwrap_or(ClaimKind::Fact));
+    let hedge = opts.hedge.as_deref().map(normalize_phrase);
+    if hedge.as_deref() == Some("") {
+        return Err(Error::invalid(
+            "--hedge is empty: give the estimative words",
+        ));
+    }
     let probability = opts
         .probability
         .as_deref()
@@ -154,11 +161,21 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         made_at,
         expected_by,
         probability,
+        hedge: None,
     };
     draft.validate()?;
 
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
+        let term = hedge
+            .as_deref()
+            .map(|h| HedgeTerm::resolve(conn, h, "--hedge"))
+            .transpose()?;
+        let draft = NewClaim {
+            probability: term.as_ref().map(|t| t.probability).or(draft.probability),
+            hedge: term.as_ref().map(|t| t.phrase.as_str()),
+            ..draft
+        };
         let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
         let claim = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
             Some(existing) => {

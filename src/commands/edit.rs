@@ -57,6 +57,8 @@ struct ClaimChanges<'a> {
     made_at: Option<Option<NaiveDate>>,
     expected_by: Option<Option<NaiveDate>>,
     probability: Option<Option<f64>>,
+    /// A probability set by hand no longer comes from the hedge phrase.
+    hedge: Option<Option<&'a str>>,
 }
 
 fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
@@ -96,6 +98,7 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
             made_at: made_at.unwrap_or(current.made_at),
             expected_by: expected_by.unwrap_or(current.expected_by),
             probability: probability.unwrap_or(current.probability),
+            hedge: None,
         }
         .validate()?;
         let changes = ClaimChanges {
@@ -105,6 +108,7 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
             made_at,
             expected_by,
             probability,
+            hedge: probability.map(|_| None),
         };
         let updated: Claim = diesel::update(claims::table.find(current.id))
             .set(&changes)

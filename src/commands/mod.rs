@@ -7,6 +7,7 @@ pub mod edit;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod lexicon;
 pub mod link;
 pub mod report;
 pub mod retract;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Retract(opts) => retract::run(opts, &target()?),
         Command::History(opts) => history::run(opts, &target()?),
         Command::Report(opts) => report::run(opts, &target()?),
+        Command::Lexicon(cmd) => lexicon::run(cmd, &target()?),
         Command::Import(opts) => import::run(opts, &target()?),
         Command::Export(opts) => export::run(opts, &target()?),
         Command::Db(cmd) => db::run(cmd, &target()?),

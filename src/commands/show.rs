@@ -205,7 +205,10 @@ fn print_text(d: &Detail) -> Result<()> {
         )?;
     }
     if let Some(p) = c.probability {
-        writeln!(out, "  probability: {p}")?;
+        match &c.hedge {
+            Some(h) => writeln!(out, "  probability: {p} (\"{h}\", from the hedge lexicon)")?,
+            None => writeln!(out, "  probability: {p}")?,
+        }
     }
     if !c.tags.is_empty() {
         writeln!(out, "  tags:        {}", c.tags.join(", "))?;

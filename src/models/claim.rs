@@ -19,6 +19,7 @@ pub struct Claim {
     pub created_at: DateTime<Utc>,
     pub retracted_at: Option<DateTime<Utc>>,
     pub retraction_reason: Option<String>,
+    pub hedge: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -30,6 +31,8 @@ pub struct NewClaim<'a> {
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
+    /// The lexicon phrase the probability came from, if any.
+    pub hedge: Option<&'a str>,
 }
 
 impl NewClaim<'_> {

@@ -5,6 +5,7 @@ pub mod analyst;
 pub mod appearance;
 pub mod claim;
 pub mod claim_link;
+pub mod hedge_term;
 pub mod organization;
 pub mod source;
 pub mod tag;
