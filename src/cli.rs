@@ -462,11 +462,13 @@ pub struct ReportCommon {
     /// the end of that day (UTC) count; claims made after it are left out.
     #[arg(long, value_name = "DATE", global = true)]
     pub as_of: Option<String>,
-    /// The day deadlines and ages count to [default: CLAIMS_TODAY, else today (UTC)].
+    /// The day deadlines and ages count to [default: CLAIMS_TODAY, else the --as-of
+    /// day, else today (UTC)].
     #[arg(long, value_name = "DATE", global = true)]
     pub today: Option<String>,
-    #[command(flatten)]
-    pub format: FormatOpts,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table, global = true)]
+    pub format: OutputFormat,
 }
 
 #[derive(Debug, Subcommand)]

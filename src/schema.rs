@@ -227,7 +227,7 @@ diesel::table! {
         is_verdict -> Bool,
         /// When to use this status.
         description -> Text,
-        /// How right a claim with this status was, 0..1: confirmed 1, mostly_true 0.75, mixed 0.5, misleading 0.25, refuted 0. NULL for statuses that settle nothing (unverifiable, unverified). Accuracy is the mean weight over settled claims; the Brier score compares a claim's probability with this weight.
+        /// How right a claim with this status was, 0..1: confirmed 1, mostly_true 0.75, mixed 0.5, misleading 0.25, refuted 0. NULL for statuses that settle nothing (unverifiable, unverified). See claim_accuracy(); the Brier score compares a claim's probability with this weight.
         accuracy_weight -> Nullable<Float8>,
     }
 }

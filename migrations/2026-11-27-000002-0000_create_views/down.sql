@@ -11,5 +11,6 @@ DROP VIEW overdue_predictions;
 DROP VIEW unverified_claims;
 DROP VIEW claim_overview;
 DROP FUNCTION claims_today();
+DROP FUNCTION claim_accuracy(double precision, double precision);
 ALTER TABLE verdict_statuses DROP CONSTRAINT verdict_statuses_accuracy_weight_range;
 ALTER TABLE verdict_statuses DROP COLUMN accuracy_weight;

@@ -6,7 +6,7 @@ SET LOCAL statement_timeout = '60s';
 -- All of them leave out retracted claims; the tables keep everything.
 
 ALTER TABLE verdict_statuses ADD COLUMN accuracy_weight double precision;
-COMMENT ON COLUMN verdict_statuses.accuracy_weight IS 'How right a claim with this status was, 0..1: confirmed 1, mostly_true 0.75, mixed 0.5, misleading 0.25, refuted 0. NULL for statuses that settle nothing (unverifiable, unverified). Accuracy is the mean weight over settled claims; the Brier score compares a claim''s probability with this weight.';
+COMMENT ON COLUMN verdict_statuses.accuracy_weight IS 'How right a claim with this status was, 0..1: confirmed 1, mostly_true 0.75, mixed 0.5, misleading 0.25, refuted 0. NULL for statuses that settle nothing (unverifiable, unverified). See claim_accuracy(); the Brier score compares a claim''s probability with this weight.';
 UPDATE verdict_statuses SET accuracy_weight = CASE status
     WHEN 'confirmed' THEN 1.0
     WHEN 'mostly_true' THEN 0.75
@@ -18,6 +18,12 @@ END;
 -- squawk-ignore constraint-missing-not-valid
 ALTER TABLE verdict_statuses ADD CONSTRAINT verdict_statuses_accuracy_weight_range
     CHECK (accuracy_weight BETWEEN 0 AND 1);
+
+CREATE FUNCTION claim_accuracy(weight double precision, probability double precision)
+RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN probability < 0.5 THEN 1 - weight ELSE weight END
+$$;
+COMMENT ON FUNCTION claim_accuracy(double precision, double precision) IS 'How right the analyst was about a settled claim, 0..1: the status''s accuracy_weight, or 1 - weight when the analyst gave the claim less than even odds (a prediction called "unlikely" that was refuted was called right). NULL when the status settles nothing.';
 
 CREATE FUNCTION claims_today() RETURNS date
 LANGUAGE sql STABLE AS $$
@@ -153,14 +159,14 @@ SELECT a.id AS analyst_id,
        count(*) FILTER (WHERE c.status = 'unverifiable') AS unverifiable,
        count(*) FILTER (WHERE c.status = 'unverified') AS unverified,
        count(vs.accuracy_weight) AS settled,
-       avg(vs.accuracy_weight) AS accuracy,
+       avg(claim_accuracy(vs.accuracy_weight, c.probability)) AS accuracy,
        count(c.probability) FILTER (WHERE vs.accuracy_weight IS NOT NULL) AS scored,
        avg((c.probability - vs.accuracy_weight) ^ 2) AS brier_score
   FROM analysts a
   LEFT JOIN claims c ON c.analyst_id = a.id AND c.retracted_at IS NULL
   LEFT JOIN verdict_statuses vs ON vs.status = c.status
  GROUP BY a.id, a.name, a.kind;
-COMMENT ON VIEW analyst_track_record IS 'Per analyst: claims made, how many ended in each status, accuracy over settled claims (mean verdict_statuses.accuracy_weight) and the Brier score over settled claims that carry a probability (mean of (probability - accuracy_weight)^2; 0 is perfect, lower is better).';
+COMMENT ON VIEW analyst_track_record IS 'Per analyst: claims made, how many ended in each status, accuracy over settled claims (mean claim_accuracy(): the status weight, reversed for claims given less than even odds) and the Brier score over settled claims that carry a probability (mean of (probability - accuracy_weight)^2; 0 is perfect, lower is better).';
 COMMENT ON COLUMN analyst_track_record.analyst_id IS 'analysts.id';
 COMMENT ON COLUMN analyst_track_record.analyst_name IS 'analysts.name';
 COMMENT ON COLUMN analyst_track_record.analyst_kind IS 'person, organization, group or unattributed.';
@@ -173,7 +179,7 @@ COMMENT ON COLUMN analyst_track_record.refuted IS 'Claims whose status is refute
 COMMENT ON COLUMN analyst_track_record.unverifiable IS 'Claims reviewed but found unverifiable.';
 COMMENT ON COLUMN analyst_track_record.unverified IS 'Claims with no verdict yet (pending).';
 COMMENT ON COLUMN analyst_track_record.settled IS 'Claims whose status has an accuracy weight (confirmed … refuted).';
-COMMENT ON COLUMN analyst_track_record.accuracy IS 'Mean accuracy weight over settled claims, 0..1; NULL with none settled.';
+COMMENT ON COLUMN analyst_track_record.accuracy IS 'Mean claim_accuracy() over settled claims, 0..1; NULL with none settled.';
 COMMENT ON COLUMN analyst_track_record.scored IS 'Settled claims that carry a probability: the sample of the Brier score.';
 COMMENT ON COLUMN analyst_track_record.brier_score IS 'Mean of (probability - accuracy weight)^2 over scored claims, 0..1, lower is better; NULL with none scored.';
 

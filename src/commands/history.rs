@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use crate::cli::HistoryOpts;
 use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
+use crate::input::parse_as_of;
 use crate::models::{Claim, Verification};
 use crate::output::{print, Rows};
 use crate::schema::{analysts, audit_log, sources};
@@ -41,10 +42,15 @@ struct AuditRow {
 }
 
 pub fn run(opts: HistoryOpts, target: &Target) -> Result<()> {
+    let as_of = opts
+        .as_of
+        .as_deref()
+        .map(|v| parse_as_of(v, "--as-of"))
+        .transpose()?;
     let mut conn = target.connect()?;
     let events = read_snapshot(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
-        load(conn, &claim)
+        load(conn, &claim, as_of)
     })?;
     print(opts.format.format, &events, || Rows {
         headers: vec!["at", "event", "actor", "detail"],
@@ -62,7 +68,13 @@ pub fn run(opts: HistoryOpts, target: &Target) -> Result<()> {
     })
 }
 
-pub fn load(conn: &mut PgConnection, claim: &Claim) -> Result<Vec<Event>> {
+/// The claim's events, up to `as_of` when given (a verdict counts once it had both
+/// taken effect and been recorded).
+pub fn load(
+    conn: &mut PgConnection,
+    claim: &Claim,
+    as_of: Option<DateTime<Utc>>,
+) -> Result<Vec<Event>> {
     // (time, order within the same time, event)
     let mut events: Vec<(DateTime<Utc>, i64, Event)> = vec![(
         claim.created_at,
@@ -78,6 +90,9 @@ pub fn load(conn: &mut PgConnection, claim: &Claim) -> Result<Vec<Event>> {
     )];
 
     for v in Verification::history(conn, claim.id)? {
+        if as_of.is_some_and(|at| v.effective_at > at || v.recorded_at > at) {
+            continue;
+        }
         let by = match v.recorded_by_analyst_id {
             Some(a) => Some(analysts::table.find(a).select(analysts::name).first(conn)?),
             None => None,
@@ -127,6 +142,9 @@ pub fn load(conn: &mut PgConnection, claim: &Claim) -> Result<Vec<Event>> {
         .load(conn)?;
     for row in rows {
         events.push((row.changed_at, row.id, audit_event(row)));
+    }
+    if let Some(at) = as_of {
+        events.retain(|e| e.0 <= at);
     }
     events.sort_by_key(|e| (e.0, e.1));
     Ok(events.into_iter().map(|(_, _, e)| e).collect())

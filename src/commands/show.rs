@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::cli::{OutputFormat, ShowOpts};
 use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
+use crate::input::parse_as_of;
 use crate::models::{Appearance, Claim, ClaimLink, Verification};
 use crate::output::{self, opt, Rows};
 use crate::schema::{analysts, appearances, claim_links, claims, sources, verdict_statuses};
@@ -18,6 +19,9 @@ use crate::summary::{self, ClaimSummary, SourceRef};
 struct Detail {
     #[serde(flatten)]
     claim: ClaimSummary,
+    /// Set with --as-of: status and verdicts are as known at this moment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<DateTime<Utc>>,
     appearances: Vec<AppearanceOut>,
     links: Vec<LinkOut>,
     verdicts: Vec<VerdictOut>,
@@ -63,11 +67,30 @@ struct VerdictOut {
 }
 
 pub fn run(opts: ShowOpts, target: &Target) -> Result<()> {
+    let as_of = opts
+        .as_of
+        .as_deref()
+        .map(|v| parse_as_of(v, "--as-of"))
+        .transpose()?;
     let mut conn = target.connect()?;
-    let detail = read_snapshot(&mut conn, |conn| {
+    let mut detail = read_snapshot(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
         load(conn, claim)
     })?;
+    if let Some(at) = as_of {
+        // What we knew then: verdicts that had taken effect and been recorded by `at`.
+        detail
+            .verdicts
+            .retain(|v| v.effective_at <= at && v.recorded_at <= at);
+        let (status, label) = detail
+            .verdicts
+            .first()
+            .map(|v| (v.status.clone(), v.status_label.clone()))
+            .unwrap_or_else(|| ("unverified".into(), "Unverified".into()));
+        detail.claim.status = status;
+        detail.claim.status_label = label;
+        detail.as_of = Some(at);
+    }
     match opts.format.format {
         OutputFormat::Table => print_text(&detail),
         format => output::print(format, &detail, || csv_rows(&detail)),
@@ -170,6 +193,7 @@ fn load(conn: &mut PgConnection, claim: Claim) -> Result<Detail> {
 
     Ok(Detail {
         claim: summary,
+        as_of: None,
         appearances: appearances_out,
         links,
         verdicts,
@@ -186,7 +210,15 @@ fn print_text(d: &Detail) -> Result<()> {
         "  by:          {} ({}, analyst {})",
         c.analyst.name, c.analyst.kind, c.analyst.id
     )?;
-    writeln!(out, "  status:      {}", c.status_label)?;
+    match d.as_of {
+        Some(at) => writeln!(
+            out,
+            "  status:      {} (as of {})",
+            c.status_label,
+            at.format("%Y-%m-%d %H:%M UTC")
+        )?,
+        None => writeln!(out, "  status:      {}", c.status_label)?,
+    }
     if let Some(at) = c.retracted_at {
         writeln!(
             out,

@@ -10,6 +10,7 @@ mod interchange;
 mod link;
 mod queries;
 mod report;
+mod reports;
 mod roles;
 mod schema;
 mod show;

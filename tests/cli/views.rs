@@ -168,8 +168,10 @@ struct IdDays {
 #[test]
 fn analyst_track_record_scores_accuracy_and_brier_by_hand() {
     let db = TestDb::new();
-    // p 0.8 confirmed (weight 1): 0.04; p 0.3 refuted (0): 0.09; p 0.6 mixed (0.5): 0.01;
-    // one unverifiable (no weight) and one pending: neither settled nor scored.
+    // Brier: p 0.8 confirmed (weight 1): 0.04; p 0.3 refuted (0): 0.09; p 0.6 mixed (0.5):
+    // 0.01; mean 0.0467. Accuracy: 1, then 1 (given less than even odds, and refuted:
+    // right), then 0.5; mean 0.8333. One unverifiable (no weight) and one pending:
+    // neither settled nor scored.
     let a = add(
         &db,
         &["add", "claim", "A.", "--by", "Ann", "--probability", "0.8"],
@@ -198,7 +200,7 @@ fn analyst_track_record_scores_accuracy_and_brier_by_hand() {
                     || '|' || round(brier_score::numeric, 4) AS t
                FROM analyst_track_record WHERE analyst_name = 'Ann'"
         ),
-        "5|1|1|1|1|1|3|3|0.5000|0.0467"
+        "5|1|1|1|1|1|3|3|0.8333|0.0467"
     );
 }
 

@@ -1,5 +1,6 @@
 -- claims report analysts: one row per analyst with claims in scope.
--- Accuracy and Brier use verdict_statuses.accuracy_weight (docs/database.md).
+-- Accuracy is claim_accuracy() and Brier uses verdict_statuses.accuracy_weight
+-- (docs/database.md).
 -- $5 minimum settled claims, $6 limit.
 WITH scope AS ({scope})
 SELECT a.id AS analyst_id,
@@ -13,7 +14,7 @@ SELECT a.id AS analyst_id,
        count(*) FILTER (WHERE s.status = 'unverifiable') AS unverifiable,
        count(*) FILTER (WHERE s.status = 'unverified') AS pending,
        count(vs.accuracy_weight) AS settled,
-       avg(vs.accuracy_weight) AS accuracy,
+       avg(claim_accuracy(vs.accuracy_weight, s.probability)) AS accuracy,
        count(*) FILTER (WHERE vs.accuracy_weight IS NOT NULL AND s.probability IS NOT NULL) AS scored,
        avg((s.probability - vs.accuracy_weight) ^ 2) AS brier
   FROM scope s

@@ -64,7 +64,7 @@ impl Window {
             limit: common.limit,
             as_of,
             today,
-            format: common.format.format,
+            format: common.format,
         })
     }
 
@@ -96,6 +96,9 @@ struct OpenClaimRow {
     age_days: Option<i64>,
     /// Days until expected_by; negative when overdue.
     days_left: Option<i64>,
+    /// --overdue only: days since expected_by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_overdue: Option<i64>,
 }
 
 /// `--unverified` (oldest first) and `--overdue` (most overdue first).
@@ -113,14 +116,44 @@ fn open_claims(opts: &ReportOpts, window: &Window, target: &Target) -> Result<()
                 claim.status = "unverified".into();
                 claim.status_label = "Unverified".into();
             }
+            let days_left = claim.expected_by.map(|d| (d - window.today).num_days());
             OpenClaimRow {
                 age_days: claim.made_at.map(|d| (window.today - d).num_days()),
-                days_left: claim.expected_by.map(|d| (d - window.today).num_days()),
+                days_left,
+                days_overdue: days_left.filter(|_| opts.overdue).map(|d| -d),
                 claim,
             }
         })
         .collect();
 
+    if opts.overdue {
+        return print(window.format, &rows, || Rows {
+            headers: vec![
+                "id",
+                "analyst",
+                "statement",
+                "expected_by",
+                "days_overdue",
+                "first_source",
+            ],
+            rows: rows
+                .iter()
+                .map(|r| {
+                    let c = &r.claim;
+                    vec![
+                        c.id.to_string(),
+                        c.analyst.name.clone(),
+                        c.statement.clone(),
+                        opt(&c.expected_by),
+                        opt(&r.days_overdue),
+                        c.first_source()
+                            .map(|s| s.title.clone())
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        });
+    }
     print(window.format, &rows, || Rows {
         headers: vec![
             "id",
