@@ -80,9 +80,15 @@ pub enum Command {
 
     /// Import a JSON interchange document (docs/interchange.md) in one transaction.
     #[command(
-        after_help = "Example:\n  claims import seeds/article-000.json\n  claims export > backup.json && claims import backup.json"
+        after_help = "Examples:\n  claims import seeds/article-000.json\n  claims import feed.ndjson --rejects refused.ndjson\n  claims generate --claims 1000 --format csv | claims import - --input-format csv --dry-run"
     )]
     Import(ImportOpts),
+
+    /// Write a deterministic synthetic data set (NDJSON or CSV) for tests and benchmarks.
+    #[command(
+        after_help = "Example:\n  claims generate --claims 100000 --seed 7 --output ledger.ndjson\n  claims import ledger.ndjson"
+    )]
+    Generate(GenerateOpts),
 
     /// Write the whole database as a JSON interchange document.
     #[command(after_help = "Example:\n  claims export --output ledger.json")]
@@ -540,12 +546,57 @@ pub struct LexiconAddOpts {
     pub format: FormatOpts,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// The JSON document of docs/interchange.md.
+    Json,
+    /// Newline-delimited JSON records (docs/bulk-import.md).
+    Ndjson,
+    /// CSV, one claim per row (docs/bulk-import.md).
+    Csv,
+}
+
 #[derive(Debug, Args)]
 pub struct ImportOpts {
-    /// The JSON document to import ("-" reads standard input).
+    /// The file to import ("-" reads standard input).
     pub file: PathBuf,
+    /// The input's format [default: from the extension: .json, .ndjson/.jsonl, .csv;
+    /// json for standard input].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Load the valid lines and write each refused line, with its reason, to FILE
+    /// (NDJSON and CSV input). Without it, one bad line means nothing is written.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Check everything and report what would be added; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// No progress bar (it shows only on a terminal anyway).
+    #[arg(long, short)]
+    pub quiet: bool,
     #[command(flatten)]
     pub format: FormatOpts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateFormat {
+    Ndjson,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateOpts {
+    /// How many claims.
+    #[arg(long, value_name = "N")]
+    pub claims: u64,
+    /// The seed: the same seed gives the same bytes.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value_t = GenerateFormat::Ndjson)]
+    pub format: GenerateFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -200,8 +200,8 @@ fn default_attribution() -> String {
     "direct".into()
 }
 
-const ANALYST_KINDS: &[&str] = &["person", "organization", "group", "unattributed"];
-const SOURCE_KINDS: &[&str] = &[
+pub(crate) const ANALYST_KINDS: &[&str] = &["person", "organization", "group", "unattributed"];
+pub(crate) const SOURCE_KINDS: &[&str] = &[
     "article",
     "report",
     "transcript",
@@ -209,10 +209,11 @@ const SOURCE_KINDS: &[&str] = &[
     "statement",
     "other",
 ];
-const TAG_KINDS: &[&str] = &["topic", "person", "organization", "place", "event", "other"];
-const CLAIM_KINDS: &[&str] = &["fact", "prediction", "assessment"];
-const ATTRIBUTIONS: &[&str] = &["direct", "paraphrase", "reported", "unattributed"];
-const RELATIONS: &[&str] = &[
+pub(crate) const TAG_KINDS: &[&str] =
+    &["topic", "person", "organization", "place", "event", "other"];
+pub(crate) const CLAIM_KINDS: &[&str] = &["fact", "prediction", "assessment"];
+pub(crate) const ATTRIBUTIONS: &[&str] = &["direct", "paraphrase", "reported", "unattributed"];
+pub(crate) const RELATIONS: &[&str] = &[
     "supports",
     "contradicts",
     "denies",
@@ -330,7 +331,7 @@ impl Problems {
     }
 }
 
-fn strip(s: &Option<String>) -> Option<&str> {
+pub(crate) fn strip(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
@@ -536,7 +537,7 @@ fn validate(doc: &Document, origin: &str) -> Result<()> {
     p.into_result(origin)
 }
 
-fn opt_date(v: &Option<String>, field: &str) -> Result<Option<NaiveDate>> {
+pub(crate) fn opt_date(v: &Option<String>, field: &str) -> Result<Option<NaiveDate>> {
     strip(v).map(|d| parse_date(d, field)).transpose()
 }
 

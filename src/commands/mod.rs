@@ -5,6 +5,7 @@ pub mod add;
 pub mod db;
 pub mod edit;
 pub mod export;
+pub mod generate;
 pub mod history;
 pub mod import;
 pub mod lexicon;
@@ -39,6 +40,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lexicon(cmd) => lexicon::run(cmd, &target()?),
         Command::Import(opts) => import::run(opts, &target()?),
         Command::Export(opts) => export::run(opts, &target()?),
+        // Needs no database.
+        Command::Generate(opts) => generate::run(opts),
         Command::Db(cmd) => db::run(cmd, &target()?),
     }
 }

@@ -3,6 +3,7 @@
 mod harness;
 
 mod add;
+mod bulk;
 mod db;
 mod docs;
 mod edit;
