@@ -445,9 +445,6 @@ pub struct ReportOpts {
     /// Only claims that appear in this source (id or URL).
     #[arg(long, value_name = "S")]
     pub source: Option<String>,
-    /// Include retracted claims (left out by default).
-    #[arg(long)]
-    pub include_retracted: bool,
     #[command(flatten)]
     pub common: ReportCommon,
 }
@@ -472,6 +469,9 @@ pub struct ReportCommon {
     /// day, else today (UTC)].
     #[arg(long, value_name = "DATE", global = true)]
     pub today: Option<String>,
+    /// Count retracted claims too (left out by default).
+    #[arg(long, global = true)]
+    pub include_retracted: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table, global = true)]
     pub format: OutputFormat,
@@ -506,10 +506,15 @@ pub enum AnalystSort {
 #[derive(Debug, Args)]
 pub struct AnalystsReportOpts {
     /// Order of the rows.
-    #[arg(long, value_enum, default_value_t = AnalystSort::Claims)]
+    #[arg(long, value_enum, default_value_t = AnalystSort::Claims, conflicts_with = "calibration")]
     pub sort: AnalystSort,
     /// Only analysts with at least N settled claims.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        allow_negative_numbers = true,
+        conflicts_with = "calibration"
+    )]
     pub min_settled: Option<i64>,
     /// Instead of one row per analyst: probability bins against how often such claims
     /// came true (over settled claims with a probability).

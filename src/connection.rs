@@ -40,8 +40,9 @@ pub struct Target {
     pub origin: Origin,
     /// Set for the embedded default.
     pub cluster: Option<Cluster>,
-    /// Who is making changes, recorded in audit_log (see `write`).
-    pub actor: String,
+    /// Who is making changes, recorded in audit_log (see `write`); None leaves the
+    /// database session user.
+    pub actor: Option<String>,
 }
 
 impl Target {
@@ -109,20 +110,22 @@ impl Target {
         f: impl FnOnce(&mut PgConnection) -> Result<T>,
     ) -> Result<T> {
         conn.transaction(|conn| {
-            sql_query("SELECT set_config('claims.actor', $1, true)")
-                .bind::<diesel::sql_types::Text, _>(&self.actor)
-                .execute(conn)?;
+            if let Some(actor) = &self.actor {
+                sql_query("SELECT set_config('claims.actor', $1, true)")
+                    .bind::<diesel::sql_types::Text, _>(actor)
+                    .execute(conn)?;
+            }
             f(conn)
         })
     }
 }
 
-/// The OS user, for audit_log when neither --actor nor CLAIMS_ACTOR says otherwise.
-fn default_actor() -> String {
+/// The OS user, for audit_log when neither --actor nor CLAIMS_ACTOR says otherwise
+/// (None: the audit trigger falls back to the database session user).
+fn default_actor() -> Option<String> {
     ["USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Whether an embedded migration is missing from the database. Read with a plain

@@ -75,6 +75,8 @@ diesel::table! {
         new_row -> Nullable<Jsonb>,
         /// Who changed it: the CLI user (claims --actor, CLAIMS_ACTOR, else the OS user), passed as the transaction setting claims.actor; else the database session user.
         actor -> Text,
+        /// The database login that made the change (session_user), whatever claims.actor says.
+        database_user -> Text,
         /// When the changing transaction started.
         changed_at -> Timestamptz,
     }
@@ -247,7 +249,7 @@ diesel::table! {
         note -> Nullable<Text>,
         /// Who reached the verdict, if recorded.
         recorded_by_analyst_id -> Nullable<Int8>,
-        /// When the outcome became known (e.g. the day the summit took place). The latest verdict is the one with the latest effective_at.
+        /// When the outcome became known (e.g. the day the summit took place); never after recorded_at. The latest verdict is the one with the latest effective_at.
         effective_at -> Timestamptz,
         /// When the verdict was entered; breaks ties between equal effective_at.
         recorded_at -> Timestamptz,

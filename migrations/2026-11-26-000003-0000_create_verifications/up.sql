@@ -20,7 +20,8 @@ CREATE TABLE verifications (
     recorded_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT verifications_status_is_verdict CHECK (status <> 'unverified'),
     CONSTRAINT verifications_note_not_blank CHECK (note IS NULL OR btrim(note) <> ''),
-    CONSTRAINT verifications_has_evidence CHECK (evidence_source_id IS NOT NULL OR note IS NOT NULL)
+    CONSTRAINT verifications_has_evidence CHECK (evidence_source_id IS NOT NULL OR note IS NOT NULL),
+    CONSTRAINT verifications_effective_not_after_recorded CHECK (effective_at <= recorded_at)
 );
 -- Serves "latest verdict of a claim" (the status trigger, `claims show`).
 CREATE INDEX verifications_claim_latest_idx ON verifications (claim_id, effective_at DESC, recorded_at DESC, id DESC);
@@ -34,7 +35,7 @@ COMMENT ON COLUMN verifications.status IS 'The verdict (verdict_statuses.status,
 COMMENT ON COLUMN verifications.evidence_source_id IS 'The source that settles it. Every verdict has evidence: this source, a note, or both.';
 COMMENT ON COLUMN verifications.note IS 'The reasoning or evidence in words.';
 COMMENT ON COLUMN verifications.recorded_by_analyst_id IS 'Who reached the verdict, if recorded.';
-COMMENT ON COLUMN verifications.effective_at IS 'When the outcome became known (e.g. the day the summit took place). The latest verdict is the one with the latest effective_at.';
+COMMENT ON COLUMN verifications.effective_at IS 'When the outcome became known (e.g. the day the summit took place); never after recorded_at. The latest verdict is the one with the latest effective_at.';
 COMMENT ON COLUMN verifications.recorded_at IS 'When the verdict was entered; breaks ties between equal effective_at.';
 
 CREATE FUNCTION refuse_history_change() RETURNS trigger
@@ -83,11 +84,19 @@ CREATE TRIGGER verifications_refresh_claim_status
 
 CREATE FUNCTION claims_guard_status() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    latest text;
 BEGIN
-    -- Only claims_refresh_status (running as a nested trigger) may change the status.
-    IF pg_trigger_depth() < 2 AND (
-        (TG_OP = 'INSERT' AND NEW.status <> 'unverified')
-        OR (TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status)) THEN
+    IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status THEN
+        RETURN NEW;
+    END IF;
+    -- The status may only ever be the latest verdict's (a new claim has none), whoever
+    -- sets it: claims_refresh_status does, anything else is refused.
+    SELECT v.status INTO latest FROM verifications v
+     WHERE v.claim_id = NEW.id
+     ORDER BY v.effective_at DESC, v.recorded_at DESC, v.id DESC
+     LIMIT 1;
+    IF NEW.status IS DISTINCT FROM coalesce(latest, 'unverified') THEN
         RAISE EXCEPTION 'claims.status is derived from verifications and cannot be set directly'
             USING ERRCODE = 'check_violation',
                   HINT = 'insert a row into verifications (claims verify CLAIM --status S)';

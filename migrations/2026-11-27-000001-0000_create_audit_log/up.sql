@@ -27,11 +27,15 @@ CREATE TABLE audit_log (
     old_row jsonb NOT NULL,
     new_row jsonb,
     actor text NOT NULL,
+    database_user text NOT NULL DEFAULT session_user,
     changed_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT audit_log_operation_check CHECK (operation IN ('UPDATE', 'DELETE')),
     CONSTRAINT audit_log_new_row_check CHECK ((operation = 'DELETE') = (new_row IS NULL))
 );
 CREATE INDEX audit_log_claim_id_idx ON audit_log (claim_id, changed_at);
+-- Links are filed under their from_claim_id; this finds them from the other end.
+CREATE INDEX audit_log_link_target_idx ON audit_log (((old_row ->> 'to_claim_id')::bigint))
+    WHERE table_name = 'claim_links';
 CREATE INDEX audit_log_table_key_idx ON audit_log (table_name, row_key);
 COMMENT ON TABLE audit_log IS 'Every UPDATE and DELETE of analysts, affiliations, organizations, sources, claims, appearances, claim_links, tags and claim_tags: the row before and after. Append-only, written by triggers only.';
 COMMENT ON COLUMN audit_log.id IS 'Surrogate key; orders changes made in one transaction.';
@@ -42,6 +46,7 @@ COMMENT ON COLUMN audit_log.operation IS 'UPDATE or DELETE.';
 COMMENT ON COLUMN audit_log.old_row IS 'The row before the change, as jsonb.';
 COMMENT ON COLUMN audit_log.new_row IS 'The row after an UPDATE; NULL for a DELETE.';
 COMMENT ON COLUMN audit_log.actor IS 'Who changed it: the CLI user (claims --actor, CLAIMS_ACTOR, else the OS user), passed as the transaction setting claims.actor; else the database session user.';
+COMMENT ON COLUMN audit_log.database_user IS 'The database login that made the change (session_user), whatever claims.actor says.';
 COMMENT ON COLUMN audit_log.changed_at IS 'When the changing transaction started.';
 
 CREATE TRIGGER audit_log_append_only
@@ -62,6 +67,12 @@ DECLARE
     key jsonb := '{}';
     key_column text;
 BEGIN
+    -- SECURITY DEFINER: only for the ledger's own tables (a trigger on a temporary
+    -- table of the same name must not write audit rows).
+    IF TG_TABLE_SCHEMA <> 'public' THEN
+        RAISE EXCEPTION 'audit_record() audits the tables of schema public only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     -- Columns named as trigger arguments are derived (claims.status follows the
     -- verdicts, which are history already): a change to them alone is not an edit.
     IF TG_OP = 'UPDATE' AND (old_row - derived) = (new_row - derived) THEN
@@ -92,6 +103,7 @@ BEGIN
     RETURN NULL;
 END;
 $$;
+REVOKE EXECUTE ON FUNCTION audit_record() FROM PUBLIC;
 COMMENT ON FUNCTION audit_record() IS 'Copies the changed row into audit_log; trigger arguments name derived columns whose change alone is not recorded.';
 
 CREATE TRIGGER organizations_audit AFTER UPDATE OR DELETE ON organizations FOR EACH ROW EXECUTE FUNCTION audit_record();

@@ -27,9 +27,10 @@ COMMENT ON FUNCTION claim_accuracy(double precision, double precision) IS 'How r
 
 CREATE FUNCTION claims_today() RETURNS date
 LANGUAGE sql STABLE AS $$
-    SELECT coalesce(nullif(current_setting('claims.today', true), '')::date, current_date)
+    SELECT coalesce(nullif(current_setting('claims.today', true), '')::date,
+                    (now() AT TIME ZONE 'UTC')::date)
 $$;
-COMMENT ON FUNCTION claims_today() IS 'Today for deadlines and ages: the setting claims.today (YYYY-MM-DD) when set, so a report can be reproduced (SET claims.today = ''2023-10-01''); else current_date.';
+COMMENT ON FUNCTION claims_today() IS 'Today for deadlines and ages: the setting claims.today (YYYY-MM-DD) when set, so a report can be reproduced (SET claims.today = ''2023-10-01''); else today in UTC, as the CLI counts.';
 
 CREATE VIEW claim_overview AS
 SELECT c.id,
@@ -122,7 +123,7 @@ CREATE VIEW overdue_predictions AS
 SELECT o.*, claims_today() - o.expected_by AS days_overdue
   FROM claim_overview o
  WHERE o.kind = 'prediction' AND o.status = 'unverified' AND o.expected_by < claims_today();
-COMMENT ON VIEW overdue_predictions IS 'Unverified predictions whose deadline has passed (before claims_today()), with days overdue; most overdue first is ORDER BY days_overdue DESC.';
+COMMENT ON VIEW overdue_predictions IS 'Unverified predictions whose deadline has passed (before claims_today()), with days overdue. Most overdue first: ORDER BY expected_by, id (served by claims_open_predictions_idx).';
 COMMENT ON COLUMN overdue_predictions.id IS 'claims.id';
 COMMENT ON COLUMN overdue_predictions.statement IS 'The prediction as a neutral sentence.';
 COMMENT ON COLUMN overdue_predictions.kind IS 'Always prediction.';

@@ -5,6 +5,8 @@ SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '60s';
 
 DROP FUNCTION claims_grant(text, text);
+-- CREATE on schema public stays revoked from PUBLIC: that is PostgreSQL 15's own
+-- default, and handing DDL back to every user is no part of undoing this migration.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM claims_reader, claims_writer;
 REVOKE USAGE ON SCHEMA public FROM claims_reader, claims_writer;
 -- The roles belong to the whole server: other databases may still use them.

@@ -19,6 +19,9 @@ $$;
 COMMENT ON ROLE claims_reader IS 'Read-only analysts: SELECT on every table and view of the ledger, nothing else.';
 COMMENT ON ROLE claims_writer IS 'What the claims CLI needs: read everything, add and edit records, append verdicts; never UPDATE or DELETE verifications or audit_log.';
 
+-- PostgreSQL 15 no longer lets every user create objects in schema public; older
+-- servers did: make them agree, so neither role can run DDL there.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO claims_reader, claims_writer;
 
 GRANT SELECT ON
@@ -44,7 +47,8 @@ BEGIN
         RAISE EXCEPTION 'unknown role %: use claims_reader or claims_writer', role
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login AND rolcanlogin)
+       OR login IN ('claims_reader', 'claims_writer') THEN
         RAISE EXCEPTION 'no login named % on this server: create it first (CREATE ROLE % LOGIN PASSWORD ...)', login, login
             USING ERRCODE = 'undefined_object';
     END IF;

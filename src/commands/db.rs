@@ -149,10 +149,13 @@ fn grant(opts: GrantOpts, target: &Target) -> Result<()> {
         #[diesel(sql_type = diesel::sql_types::Bool)]
         exists: bool,
     }
-    let login: Exists =
-        sql_query("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists")
-            .bind::<Text, _>(&opts.login)
-            .get_result(&mut conn)?;
+    // A login, not a group role: granting claims_writer to claims_reader would let every reader write.
+    let login: Exists = sql_query(
+        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin
+                          AND rolname NOT IN ('claims_reader', 'claims_writer')) AS exists",
+    )
+    .bind::<Text, _>(&opts.login)
+    .get_result(&mut conn)?;
     if !login.exists {
         return Err(Error::invalid(format!(
             "no login named '{}' on this server: create it first (CREATE ROLE \"{}\" LOGIN PASSWORD '…')",

@@ -126,8 +126,15 @@ pub fn load(
         ));
     }
 
+    // Links are filed under their from-claim; links pointing here are found by their target.
     let rows: Vec<AuditRow> = audit_log::table
-        .filter(audit_log::claim_id.eq(claim.id))
+        .filter(
+            audit_log::claim_id.eq(claim.id).or(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "(audit_log.table_name = 'claim_links' AND (audit_log.old_row ->> 'to_claim_id')::bigint = ",
+            )
+            .bind::<diesel::sql_types::BigInt, _>(claim.id)
+            .sql(")")),
+        )
         .order((audit_log::changed_at, audit_log::id))
         .select((
             audit_log::id,

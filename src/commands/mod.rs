@@ -24,7 +24,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let target = || -> Result<Target> {
         let mut target = Target::resolve(cli.connect.database_url.as_deref())?;
         if let Some(a) = actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-            target.actor = a.to_owned();
+            target.actor = Some(a.to_owned());
         }
         Ok(target)
     };

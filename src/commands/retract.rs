@@ -25,12 +25,23 @@ pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
                 claim.retraction_reason.unwrap_or_default()
             )));
         }
-        diesel::update(claims::table.find(claim.id))
-            .set((
-                claims::retracted_at.eq(diesel::dsl::now),
-                claims::retraction_reason.eq(reason),
-            ))
-            .execute(conn)?;
+        // Only if still standing: of two concurrent retractions, the second is refused.
+        let changed = diesel::update(
+            claims::table
+                .find(claim.id)
+                .filter(claims::retracted_at.is_null()),
+        )
+        .set((
+            claims::retracted_at.eq(diesel::dsl::now),
+            claims::retraction_reason.eq(reason),
+        ))
+        .execute(conn)?;
+        if changed == 0 {
+            return Err(Error::invalid(format!(
+                "claim {} was retracted meanwhile by another writer",
+                claim.id
+            )));
+        }
         Ok(claim.id)
     })?;
     print_created(opts.format.format, id)

@@ -15,6 +15,12 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
         Some(v) => parse_timestamp(v, "--effective")?,
         None => Utc::now(),
     };
+    if effective_at > Utc::now() {
+        return Err(Error::invalid(format!(
+            "--effective {}: that is in the future; a verdict records an outcome already known",
+            opts.effective.as_deref().unwrap_or_default()
+        )));
+    }
     let status = opts.status.trim();
     let note = non_blank(opts.note.as_deref());
     if opts.evidence.is_none() && note.is_none() {

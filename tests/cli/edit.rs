@@ -405,3 +405,72 @@ fn every_update_and_delete_of_an_editable_table_is_audited_even_in_plain_sql() {
     // Every audit row keeps the old row and names the operation.
     assert_eq!(db.count("SELECT count(*) AS n FROM audit_log WHERE old_row IS NULL OR operation NOT IN ('UPDATE', 'DELETE')"), 0);
 }
+
+#[test]
+fn the_actor_is_the_os_user_else_the_database_user() {
+    let db = TestDb::new();
+    let id = claim(&db).to_string();
+    db.claims()
+        .env("USER", "os-user")
+        .env_remove("CLAIMS_ACTOR")
+        .args(["edit", "claim", &id, "--made", "2023-09-01"])
+        .assert()
+        .success();
+    db.claims()
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("CLAIMS_ACTOR")
+        .args(["edit", "claim", &id, "--made", "2023-09-02"])
+        .assert()
+        .success();
+    assert_eq!(
+        db.text(
+            "SELECT string_agg(actor || '/' || database_user, ',' ORDER BY id) AS t FROM audit_log"
+        ),
+        "os-user/postgres,postgres/postgres"
+    );
+}
+
+#[test]
+fn history_shows_edits_of_links_from_both_ends() {
+    let db = TestDb::new();
+    db.seed();
+    let denial = db.claim_id("complete lie");
+    let allegation = db.claim_id("Moscow may have been involved");
+    db.execute("UPDATE claim_links SET note = 'edited note' WHERE relation = 'denies'")
+        .unwrap();
+    for id in [denial, allegation] {
+        let (_, out, _) = run(db
+            .claims()
+            .args(["history", &id.to_string(), "--format", "json"]));
+        assert!(out.contains("edited note"), "claim {id}: {out}");
+    }
+}
+
+#[test]
+fn a_verdict_cannot_take_effect_in_the_future_or_after_it_was_recorded() {
+    let db = TestDb::new();
+    let id = claim(&db);
+    assert_refused(
+        &db,
+        &[
+            "verify",
+            &id.to_string(),
+            "--status",
+            "confirmed",
+            "--note",
+            "n",
+            "--effective",
+            "2999-01-01",
+        ],
+        &["--effective", "in the future"],
+    );
+    let err = db
+        .execute(&format!("INSERT INTO verifications (claim_id, status, note, effective_at, recorded_at) VALUES ({id}, 'confirmed', 'n', '2023-09-02', '2023-09-01')"))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("verifications_effective_not_after_recorded"),
+        "{err}"
+    );
+}

@@ -191,6 +191,8 @@ impl TestDb {
             "verifications",
             "tags",
             "claim_tags",
+            "hedge_terms",
+            "audit_log",
         ];
         tables
             .iter()

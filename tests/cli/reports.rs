@@ -596,3 +596,36 @@ fn hedge_bad_inputs() {
         &["outside 0..1"],
     );
 }
+
+#[test]
+fn retracted_claims_leave_every_report_unless_included_and_count_before_their_retraction() {
+    let db = TestDb::new();
+    db.seed();
+    let uprising = db.claim_id("A significant uprising");
+    db.claims()
+        .args(["retract", &uprising.to_string(), "--reason", "test"])
+        .assert()
+        .success();
+    let strogov = |args: &[&str]| {
+        let rows = json(
+            &db,
+            &[&["report", "analysts", "--analyst", "Nick Strogov"], args].concat(),
+        );
+        rows[0]["claims"].as_i64().unwrap()
+    };
+    assert_eq!(strogov(&[]), 3);
+    assert_eq!(strogov(&["--include-retracted"]), 4);
+    // On a day before the retraction it still stood.
+    assert_eq!(strogov(&["--as-of", "2024-06-01"]), 4);
+    let total = |args: &[&str]| {
+        json(&db, &[&["report", "summary"], args].concat())["total"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!((total(&[]), total(&["--include-retracted"])), (19, 20));
+    assert_refused(
+        &db,
+        &["report", "analysts", "--calibration", "--min-settled", "1"],
+        &["--min-settled"],
+    );
+}

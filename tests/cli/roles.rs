@@ -151,3 +151,102 @@ fn grant_refuses_a_login_that_does_not_exist() {
     );
     assert_refused(&db, &["db", "grant", "admin", "postgres"], &["admin"]);
 }
+
+/// Runs a batch as `url`'s login.
+fn try_batch(url: &str, sql: &str) -> Result<(), String> {
+    use diesel::connection::SimpleConnection;
+    let mut conn = claims::connection::establish(url).map_err(|e| e.to_string())?;
+    conn.batch_execute(sql).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_reader_is_refused_writes_on_every_table() {
+    let db = TestDb::new();
+    db.seed();
+    let reader = login(&db, "reader");
+    let url = url_as(&db, &reader);
+    let tables = db.text(
+        "SELECT string_agg(relname, ',' ORDER BY relname) AS t FROM pg_class
+          WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'",
+    );
+    let before = db.fingerprint();
+    for table in tables.split(',') {
+        for sql in [
+            format!("INSERT INTO {table} DEFAULT VALUES"),
+            format!("UPDATE {table} SET created_at = created_at"),
+            format!("DELETE FROM {table}"),
+            format!("TRUNCATE {table}"),
+        ] {
+            let err = try_sql(&url, &sql).expect_err(&sql);
+            assert!(
+                err.contains("permission denied") || err.contains("does not exist"),
+                "{sql}: {err}"
+            );
+        }
+    }
+    assert_eq!(before, db.fingerprint());
+    drop_login(&db, &reader);
+}
+
+#[test]
+fn no_login_can_forge_audit_rows_or_set_a_status_without_a_verdict() {
+    let db = TestDb::new();
+    db.seed();
+    let id = db.claim_id("Moscow may have been involved");
+    for role in ["reader", "writer"] {
+        let name = login(&db, role);
+        let url = url_as(&db, &name);
+        // The SECURITY DEFINER audit function fired from a temporary table of the same name.
+        let forged = try_batch(
+            &url,
+            &format!(
+                "CREATE TEMP TABLE claims (id bigint PRIMARY KEY, statement text);
+                 CREATE TRIGGER f AFTER UPDATE ON pg_temp.claims FOR EACH ROW EXECUTE FUNCTION public.audit_record();
+                 INSERT INTO pg_temp.claims VALUES ({id}, 'x');
+                 UPDATE pg_temp.claims SET statement = 'y';"
+            ),
+        );
+        assert!(forged.is_err(), "{role} forged an audit row");
+        assert_eq!(db.count("SELECT count(*) AS n FROM audit_log"), 0, "{role}");
+        drop_login(&db, &name);
+    }
+    // A writer's own trigger (pg_trigger_depth 2) cannot set a status no verdict gives.
+    let writer = login(&db, "writer");
+    let url = url_as(&db, &writer);
+    let sneaky = try_batch(
+        &url,
+        &format!(
+            "CREATE FUNCTION pg_temp.f() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN UPDATE public.claims SET status = 'refuted' WHERE id = {id}; RETURN NULL; END $$;
+             CREATE TEMP TABLE t (x int);
+             CREATE TRIGGER t_f AFTER INSERT ON pg_temp.t FOR EACH ROW EXECUTE FUNCTION pg_temp.f();
+             INSERT INTO pg_temp.t VALUES (1);"
+        ),
+    );
+    let err = sneaky.expect_err("status set without a verdict");
+    assert!(err.contains("derived from verifications"), "{err}");
+    assert_eq!(
+        db.text(&format!("SELECT status AS t FROM claims WHERE id = {id}")),
+        "unverified"
+    );
+    drop_login(&db, &writer);
+}
+
+#[test]
+fn grant_refuses_the_group_roles_and_roles_that_cannot_log_in() {
+    let db = TestDb::new();
+    assert_refused(
+        &db,
+        &["db", "grant", "writer", "claims_reader"],
+        &["no login named 'claims_reader'"],
+    );
+    let name = format!("{}_nologin", db.name());
+    db.execute(&format!("DROP ROLE IF EXISTS {name}")).unwrap();
+    db.execute(&format!("CREATE ROLE {name} NOLOGIN")).unwrap();
+    assert_refused(
+        &db,
+        &["db", "grant", "reader", &name],
+        &[&format!("no login named '{name}'")],
+    );
+    db.execute(&format!("DROP ROLE {name}")).unwrap();
+}

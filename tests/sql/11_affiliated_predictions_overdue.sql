@@ -5,4 +5,4 @@ SELECT o.analyst_name, f.title, org.name AS organization, o.statement, o.days_ov
   FROM overdue_predictions o
   JOIN affiliations f ON f.analyst_id = o.analyst_id
   JOIN organizations org ON org.id = f.organization_id
- ORDER BY o.days_overdue DESC, o.statement
+ ORDER BY o.expected_by, o.statement

@@ -14,9 +14,17 @@ use crate::output::{print, Rows};
 
 pub const SCOPE: &str = include_str!("scope.sql");
 
-/// `scope.sql` with the status the report counts (now, or as of --as-of = $3).
+/// `scope.sql` with the status the report counts (now, or as of --as-of = $3), and
+/// the retracted claims left out (those retracted by then, with --as-of).
 pub fn scope(window: &Window) -> String {
-    SCOPE.replace("{status}", &window.status_sql(3))
+    let retracted = match (window.include_retracted, window.as_of) {
+        (true, _) => "true",
+        (false, None) => "c.retracted_at IS NULL",
+        (false, Some(_)) => "(c.retracted_at IS NULL OR c.retracted_at > $3::timestamptz)",
+    };
+    SCOPE
+        .replace("{status}", &window.status_sql(3))
+        .replace("{retracted}", retracted)
 }
 
 #[derive(Debug, Serialize, QueryableByName)]

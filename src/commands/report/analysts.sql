@@ -2,7 +2,7 @@
 -- Accuracy is claim_accuracy() and Brier uses verdict_statuses.accuracy_weight
 -- (docs/database.md).
 -- $5 minimum settled claims, $6 limit.
-WITH scope AS ({scope})
+WITH scope AS MATERIALIZED ({scope})
 SELECT a.id AS analyst_id,
        a.name AS analyst,
        a.kind AS analyst_kind,

@@ -29,6 +29,7 @@ pub struct Window {
     pub as_of: Option<DateTime<Utc>>,
     /// Ages and deadlines count to this day: --today, CLAIMS_TODAY, the --as-of day, today.
     pub today: NaiveDate,
+    pub include_retracted: bool,
     pub format: crate::cli::OutputFormat,
 }
 
@@ -64,6 +65,7 @@ impl Window {
             limit: common.limit,
             as_of,
             today,
+            include_retracted: common.include_retracted,
             format: common.format,
         })
     }
@@ -194,11 +196,17 @@ fn select_open(conn: &mut PgConnection, opts: &ReportOpts, w: &Window) -> Result
     let mut query = claims::table.select(Claim::as_select()).into_boxed();
     query = match w.as_of {
         None => query.filter(claims::status.eq("unverified")),
+        // Set-based: no verdict known by then (not a function call per claim).
         Some(at) => query
             .filter(
-                sql::<Bool>("claim_status_as_of(claims.id, ")
-                    .bind::<Timestamptz, _>(at)
-                    .sql(") = 'unverified'"),
+                sql::<Bool>(
+                    "NOT EXISTS (SELECT 1 FROM verifications v WHERE v.claim_id = claims.id \
+                     AND v.effective_at <= ",
+                )
+                .bind::<Timestamptz, _>(at)
+                .sql(" AND v.recorded_at <= ")
+                .bind::<Timestamptz, _>(at)
+                .sql(")"),
             )
             // A claim made after the day did not exist yet.
             .filter(
@@ -227,8 +235,16 @@ fn select_open(conn: &mut PgConnection, opts: &ReportOpts, w: &Window) -> Result
             query = query.filter(claims::made_at.le(u));
         }
     }
-    if !opts.include_retracted {
-        query = query.filter(claims::retracted_at.is_null());
+    if !w.include_retracted {
+        query = match w.as_of {
+            None => query.filter(claims::retracted_at.is_null()),
+            // Retracted later: it stood then.
+            Some(at) => query.filter(
+                claims::retracted_at
+                    .is_null()
+                    .or(claims::retracted_at.gt(at)),
+            ),
+        };
     }
     if let Some(a) = &opts.analyst {
         let analyst = Analyst::resolve(conn, a, "--analyst")?;
