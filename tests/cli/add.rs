@@ -1,4 +1,4 @@
-use crate::harness::{added_id, assert_refused, run, TestDb};
+use crate::harness::{added_id, assert_refused, run, run_concurrently, TestDb};
 
 #[test]
 fn add_analyst_with_affiliation_prints_its_id() {
@@ -332,33 +332,20 @@ fn add_claim_quote_needs_a_source() {
 #[test]
 fn concurrent_adds_creating_the_same_analyst_and_tag_all_succeed() {
     let db = TestDb::new();
-    let children: Vec<_> = (0..8)
+    let invocations = (0..8)
         .map(|i| {
-            std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
-                .env("DATABASE_URL", &db.url)
-                .args([
-                    "add",
-                    "claim",
-                    &format!("Claim {i}."),
-                    "--by",
-                    "Brand New Person",
-                    "--tag",
-                    "fresh-tag",
-                ])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
+            vec![
+                "add".into(),
+                "claim".into(),
+                format!("Claim {i}."),
+                "--by".into(),
+                "Brand New Person".into(),
+                "--tag".into(),
+                "fresh-tag".into(),
+            ]
         })
         .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    run_concurrently(&db.url, invocations);
     assert_eq!(db.count("SELECT count(*) AS n FROM claims"), 8);
     assert_eq!(db.count("SELECT count(*) AS n FROM analysts"), 1);
     assert_eq!(db.count("SELECT count(*) AS n FROM tags"), 1);

@@ -4,7 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use assert_cmd::Command;
 
-use crate::harness::{run, world_searchable_tempdir, TestDb};
+use crate::harness::{run, run_concurrently, world_searchable_tempdir, TestDb};
 
 fn embedded(data_home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("claims").unwrap();
@@ -196,25 +196,8 @@ fn concurrent_first_use_applies_migrations_once() {
     let url = db
         .url
         .replacen(&format!("/{}", db.name()), &format!("/{fresh}"), 1);
-    let children: Vec<_> = (0..6)
-        .map(|_| {
-            std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
-                .env("DATABASE_URL", &url)
-                .args(["report", "--unverified"])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let report = vec!["report".to_owned(), "--unverified".to_owned()];
+    run_concurrently(&url, vec![report; 6]);
     let mut conn = claims::connection::establish(&url).unwrap();
     use diesel::prelude::*;
     let n: i64 = diesel::dsl::sql::<diesel::sql_types::BigInt>(

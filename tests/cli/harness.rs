@@ -230,6 +230,31 @@ impl Drop for TestDb {
     }
 }
 
+/// Starts one `claims` process per argument list against `url`, all at once, and
+/// asserts that every one succeeds.
+pub fn run_concurrently(url: &str, invocations: Vec<Vec<String>>) {
+    let children: Vec<_> = invocations
+        .iter()
+        .map(|args| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+                .env("DATABASE_URL", url)
+                .args(args)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for (child, args) in children.into_iter().zip(&invocations) {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "claims {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// Runs `claims` and returns (exit code, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().unwrap();

@@ -1,6 +1,4 @@
-use std::process::Stdio;
-
-use crate::harness::{added_id, assert_refused, run, TestDb};
+use crate::harness::{added_id, assert_refused, run, run_concurrently, TestDb};
 
 fn claim(db: &TestDb) -> i64 {
     added_id(db.claims().args([
@@ -235,28 +233,16 @@ fn concurrent_verdicts_leave_the_latest_as_the_status() {
     let id = claim(&db).to_string();
     // Eight writers at once, each with a different effective day; the latest day must win.
     let statuses = ["confirmed", "refuted", "mixed", "misleading"];
-    let children: Vec<_> = (1..=8)
+    let invocations = (1..=8)
         .map(|day| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"));
-            cmd.env("DATABASE_URL", &db.url)
-                .args([
-                    "verify",
-                    &id,
-                    "--status",
-                    statuses[day % 4],
-                    "--note",
-                    "n",
-                    "--effective",
-                    &format!("2023-09-{day:02}"),
-                ])
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap()
+            ["verify", &id, "--status", statuses[day % 4], "--note", "n"]
+                .iter()
+                .map(|s| s.to_string())
+                .chain(["--effective".into(), format!("2023-09-{day:02}")])
+                .collect()
         })
         .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success());
-    }
+    run_concurrently(&db.url, invocations);
     assert_eq!(
         db.count(&format!(
             "SELECT count(*) AS n FROM verifications WHERE claim_id = {id}"
