@@ -78,7 +78,7 @@ pub enum Command {
     #[command(subcommand)]
     Lexicon(LexiconCommand),
 
-    /// Import a JSON interchange document (docs/interchange.md) in one transaction.
+    /// Import a JSON document, NDJSON or CSV (docs/interchange.md, docs/bulk-import.md), in one transaction.
     #[command(
         after_help = "Examples:\n  claims import seeds/article-000.json\n  claims import feed.ndjson --rejects refused.ndjson\n  claims generate --claims 1000 --format csv | claims import - --input-format csv --dry-run"
     )]
