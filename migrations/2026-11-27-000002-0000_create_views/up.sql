@@ -147,25 +147,44 @@ COMMENT ON COLUMN overdue_predictions.verdict_recorded_at IS 'Always NULL here.'
 COMMENT ON COLUMN overdue_predictions.created_at IS 'When it was recorded.';
 COMMENT ON COLUMN overdue_predictions.days_overdue IS 'Days since expected_by, counted to claims_today().';
 
+-- Claims are first counted per (analyst, status) straight from the covering index
+-- claims_analyst_status_idx (count, sum of p, sum of p², count of p < 0.5), so the
+-- per-analyst figures need no pass over each claim: the Brier sum over a status with
+-- weight w is sum(p²) - 2·w·sum(p) + w²·count(p).
 CREATE VIEW analyst_track_record AS
+WITH per_status AS (
+    SELECT c.analyst_id, c.status,
+           count(*) AS n,
+           count(c.probability) AS n_p,
+           sum(c.probability) AS sum_p,
+           sum(c.probability * c.probability) AS sum_p2,
+           count(*) FILTER (WHERE c.probability < 0.5) AS n_low
+      FROM claims c
+     WHERE c.retracted_at IS NULL
+     GROUP BY c.analyst_id, c.status
+)
 SELECT a.id AS analyst_id,
        a.name AS analyst_name,
        a.kind AS analyst_kind,
-       count(c.id) AS claims_made,
-       count(*) FILTER (WHERE c.status = 'confirmed') AS confirmed,
-       count(*) FILTER (WHERE c.status = 'mostly_true') AS mostly_true,
-       count(*) FILTER (WHERE c.status = 'mixed') AS mixed,
-       count(*) FILTER (WHERE c.status = 'misleading') AS misleading,
-       count(*) FILTER (WHERE c.status = 'refuted') AS refuted,
-       count(*) FILTER (WHERE c.status = 'unverifiable') AS unverifiable,
-       count(*) FILTER (WHERE c.status = 'unverified') AS unverified,
-       count(vs.accuracy_weight) AS settled,
-       avg(claim_accuracy(vs.accuracy_weight, c.probability)) AS accuracy,
-       count(c.probability) FILTER (WHERE vs.accuracy_weight IS NOT NULL) AS scored,
-       avg((c.probability - vs.accuracy_weight) ^ 2) AS brier_score
+       coalesce(sum(ps.n), 0)::bigint AS claims_made,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'confirmed'), 0)::bigint AS confirmed,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'mostly_true'), 0)::bigint AS mostly_true,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'mixed'), 0)::bigint AS mixed,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'misleading'), 0)::bigint AS misleading,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'refuted'), 0)::bigint AS refuted,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'unverifiable'), 0)::bigint AS unverifiable,
+       coalesce(sum(ps.n) FILTER (WHERE ps.status = 'unverified'), 0)::bigint AS unverified,
+       coalesce(sum(ps.n) FILTER (WHERE vs.accuracy_weight IS NOT NULL), 0)::bigint AS settled,
+       (sum(ps.n_low * claim_accuracy(vs.accuracy_weight, 0)
+            + (ps.n - ps.n_low) * claim_accuracy(vs.accuracy_weight, 1))
+           / nullif(sum(ps.n) FILTER (WHERE vs.accuracy_weight IS NOT NULL), 0))::double precision AS accuracy,
+       coalesce(sum(ps.n_p) FILTER (WHERE vs.accuracy_weight IS NOT NULL), 0)::bigint AS scored,
+       (sum(ps.sum_p2 - 2 * vs.accuracy_weight * ps.sum_p + vs.accuracy_weight ^ 2 * ps.n_p)
+           FILTER (WHERE vs.accuracy_weight IS NOT NULL AND ps.n_p > 0)
+           / nullif(sum(ps.n_p) FILTER (WHERE vs.accuracy_weight IS NOT NULL), 0))::double precision AS brier_score
   FROM analysts a
-  LEFT JOIN claims c ON c.analyst_id = a.id AND c.retracted_at IS NULL
-  LEFT JOIN verdict_statuses vs ON vs.status = c.status
+  LEFT JOIN per_status ps ON ps.analyst_id = a.id
+  LEFT JOIN verdict_statuses vs ON vs.status = ps.status
  GROUP BY a.id, a.name, a.kind;
 COMMENT ON VIEW analyst_track_record IS 'Per analyst: claims made, how many ended in each status, accuracy over settled claims (mean claim_accuracy(): the status weight, reversed for claims given less than even odds) and the Brier score over settled claims that carry a probability (mean of (probability - accuracy_weight)^2; 0 is perfect, lower is better).';
 COMMENT ON COLUMN analyst_track_record.analyst_id IS 'analysts.id';

@@ -288,12 +288,22 @@ pub fn import(
             summary.added.insert(table, n);
         }
     }
-    let mut appearances = 0;
-    loop {
-        let n = run(conn, "insert_appearances")? as i64;
-        appearances += n;
-        if n == 0 {
-            break;
+    // One pass, and more only for appearances relaying others (via) that a pass
+    // could not place yet: a last pass that adds nothing would redo the whole join.
+    let relayed = sql_query(
+        "SELECT count(*) AS n FROM claims_import_stage
+          WHERE rtype = 'appearance' AND ref3 IS NOT NULL AND error IS NULL",
+    )
+    .get_result::<Count>(conn)?
+    .n;
+    let mut appearances = run(conn, "insert_appearances")? as i64;
+    if relayed > 0 {
+        loop {
+            let n = run(conn, "insert_appearances")? as i64;
+            appearances += n;
+            if n == 0 {
+                break;
+            }
         }
     }
     summary.added.insert("appearances", appearances);

@@ -27,6 +27,21 @@ pub fn scope(window: &Window) -> String {
         .replace("{retracted}", retracted)
 }
 
+/// Report SQL with its scope CTE: MATERIALIZED with --as-of, so claim_status_as_of()
+/// runs once per claim; inlined otherwise, so the planner can read the claims indexes.
+pub fn with_scope(template: &str, window: &Window) -> String {
+    template
+        .replace(
+            "{materialized}",
+            if window.as_of.is_some() {
+                "MATERIALIZED"
+            } else {
+                "NOT MATERIALIZED"
+            },
+        )
+        .replace("{scope}", &scope(window))
+}
+
 #[derive(Debug, Serialize, QueryableByName)]
 struct AnalystRow {
     #[diesel(sql_type = BigInt)]
@@ -92,7 +107,7 @@ pub fn run(opts: &AnalystsReportOpts, window: &Window, target: &Target) -> Resul
         .map(|a| Analyst::resolve(&mut conn, a, "--analyst").map(|a| a.id))
         .transpose()?;
     if opts.calibration {
-        let text = include_str!("calibration.sql").replace("{scope}", &scope(window));
+        let text = with_scope(include_str!("calibration.sql"), window);
         let rows: Vec<BinRow> = read_snapshot(&mut conn, |conn| {
             Ok(sql_query(text)
                 .bind::<Nullable<Date>, _>(window.since)
@@ -136,9 +151,7 @@ pub fn run(opts: &AnalystsReportOpts, window: &Window, target: &Target) -> Resul
         AnalystSort::Brier => "brier ASC NULLS LAST, scored DESC, a.name",
         AnalystSort::Claims => "claims DESC, a.name",
     };
-    let text = include_str!("analysts.sql")
-        .replace("{scope}", &scope(window))
-        .replace("{sort}", sort);
+    let text = with_scope(include_str!("analysts.sql"), window).replace("{sort}", sort);
     let rows: Vec<AnalystRow> = read_snapshot(&mut conn, |conn| {
         Ok(sql_query(text)
             .bind::<Nullable<Date>, _>(window.since)

@@ -1,6 +1,6 @@
 -- claims report analysts --calibration: stated probability in bins of 0.1 against
 -- how right the settled claims turned out (mean accuracy weight).
-WITH scope AS MATERIALIZED ({scope})
+WITH scope AS {materialized} ({scope})
 SELECT least(floor(s.probability * 10), 9)::int AS bin,
        count(*) AS claims,
        avg(s.probability) AS mean_probability,

@@ -5,7 +5,7 @@ use diesel::sql_query;
 use diesel::sql_types::{BigInt, Date, Double, Nullable, Text, Timestamptz};
 use serde::Serialize;
 
-use super::analysts::scope;
+use super::analysts::with_scope;
 use super::Window;
 use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
@@ -30,7 +30,7 @@ struct SourceRow {
 }
 
 pub fn run(window: &Window, target: &Target) -> Result<()> {
-    let text = include_str!("sources.sql").replace("{scope}", &scope(window));
+    let text = with_scope(include_str!("sources.sql"), window);
     let mut conn = target.connect()?;
     let rows: Vec<SourceRow> = read_snapshot(&mut conn, |conn| {
         Ok(sql_query(text)

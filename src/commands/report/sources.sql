@@ -1,7 +1,7 @@
 -- claims report sources: per outlet (sources.publisher; sources without one are
 -- grouped as "(no publisher)"), the claims in scope it carried and their fate.
 -- $5 limit.
-WITH scope AS MATERIALIZED ({scope})
+WITH scope AS {materialized} ({scope})
 SELECT coalesce(src.publisher, '(no publisher)') AS publisher,
        count(DISTINCT src.id) AS sources,
        count(DISTINCT s.id) AS claims,

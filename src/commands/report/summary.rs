@@ -8,7 +8,7 @@ use diesel::sql_query;
 use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamptz};
 use serde::Serialize;
 
-use super::analysts::scope;
+use super::analysts::with_scope;
 use super::Window;
 use crate::cli::OutputFormat;
 use crate::connection::{read_snapshot, Target};
@@ -54,7 +54,7 @@ struct Summary {
 }
 
 pub fn run(window: &Window, target: &Target) -> Result<()> {
-    let text = include_str!("summary.sql").replace("{scope}", &scope(window));
+    let text = with_scope(include_str!("summary.sql"), window);
     let mut conn = target.connect()?;
     let facts: Vec<Fact> = read_snapshot(&mut conn, |conn| {
         Ok(sql_query(text)

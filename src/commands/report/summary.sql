@@ -1,7 +1,7 @@
 -- claims report summary: one row per fact; section, key, value, and the claim it
 -- names (for the oldest unverified claim and the next deadlines).
 -- $5 today, $6 how many deadlines.
-WITH scope AS MATERIALIZED ({scope}),
+WITH scope AS {materialized} ({scope}),
 counted AS (
     SELECT 'status' AS section, vs.status AS key, count(s.id)::text AS value,
            NULL::bigint AS claim_id, vs.rating_value AS ord
