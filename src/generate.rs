@@ -8,6 +8,7 @@ use chrono::{Duration, NaiveDate};
 use serde_json::{json, Value};
 
 use crate::error::Result;
+use crate::interchange::RELATIONS;
 
 /// SplitMix64: tiny, fast, and the same on every platform.
 #[derive(Clone)]
@@ -164,14 +165,6 @@ const STATUSES: &[(&str, u64)] = &[
     ("misleading", 10),
     ("refuted", 30),
     ("unverifiable", 5),
-];
-const RELATIONS: &[&str] = &[
-    "supports",
-    "contradicts",
-    "denies",
-    "duplicates",
-    "refines",
-    "supersedes",
 ];
 const ATTRIBUTIONS: &[&str] = &["direct", "direct", "paraphrase", "reported", "unattributed"];
 

@@ -59,6 +59,10 @@ pub fn today() -> Result<NaiveDate> {
     }
 }
 
+pub fn parse_optional_as_of(value: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+    value.map(|v| parse_as_of(v, "--as-of")).transpose()
+}
+
 /// `--as-of`: a day means the end of that day (UTC), so "on 13 September" counts
 /// what happened that day; an RFC 3339 time means that moment.
 pub fn parse_as_of(value: &str, flag: &str) -> Result<DateTime<Utc>> {

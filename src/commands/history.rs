@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::cli::HistoryOpts;
 use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
-use crate::input::parse_as_of;
+use crate::input::parse_optional_as_of;
 use crate::models::{Claim, Verification};
 use crate::output::{print, Rows};
 use crate::schema::{analysts, audit_log, sources};
@@ -42,11 +42,7 @@ struct AuditRow {
 }
 
 pub fn run(opts: HistoryOpts, target: &Target) -> Result<()> {
-    let as_of = opts
-        .as_of
-        .as_deref()
-        .map(|v| parse_as_of(v, "--as-of"))
-        .transpose()?;
+    let as_of = parse_optional_as_of(opts.as_of.as_deref())?;
     let mut conn = target.connect()?;
     let events = read_snapshot(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{OutputFormat, ShowOpts};
 use crate::connection::{read_snapshot, Target};
 use crate::error::Result;
-use crate::input::parse_as_of;
+use crate::input::parse_optional_as_of;
 use crate::models::{Appearance, Claim, ClaimLink, Verification};
 use crate::output::{self, opt, Rows};
 use crate::schema::{analysts, appearances, claim_links, claims, sources, verdict_statuses};
@@ -67,11 +67,7 @@ struct VerdictOut {
 }
 
 pub fn run(opts: ShowOpts, target: &Target) -> Result<()> {
-    let as_of = opts
-        .as_of
-        .as_deref()
-        .map(|v| parse_as_of(v, "--as-of"))
-        .transpose()?;
+    let as_of = parse_optional_as_of(opts.as_of.as_deref())?;
     let mut conn = target.connect()?;
     let mut detail = read_snapshot(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;

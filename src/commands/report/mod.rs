@@ -15,7 +15,7 @@ use crate::cli::{ReportCommand, ReportCommon, ReportOpts};
 use crate::commands::add::value_name;
 use crate::connection::{read_snapshot, Target};
 use crate::error::{Error, Result};
-use crate::input::{parse_as_of, parse_date, parse_optional_date, today};
+use crate::input::{parse_date, parse_optional_as_of, parse_optional_date, today};
 use crate::models::{Analyst, Claim, Source, Tag};
 use crate::output::{opt, print, Rows};
 use crate::schema::{appearances, claim_tags, claims};
@@ -49,11 +49,7 @@ impl Window {
                 )));
             }
         }
-        let as_of = common
-            .as_of
-            .as_deref()
-            .map(|v| parse_as_of(v, "--as-of"))
-            .transpose()?;
+        let as_of = parse_optional_as_of(common.as_of.as_deref())?;
         let today = match (&common.today, as_of) {
             (Some(t), _) => parse_date(t, "--today")?,
             (None, Some(at)) if std::env::var_os("CLAIMS_TODAY").is_none() => at.date_naive(),
