@@ -1,7 +1,7 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
-    /// An analyst's role at an organization over a period: "President, Scarab Rising, Inc.".
+    /// An analyst's role at an organization over a period: "President, Scarab Rising, Inc.". Periods of the same analyst, organization and title never overlap (affiliations_no_overlap); affiliations_on(day) lists those held on a day.
     affiliations (id) {
         /// Surrogate key.
         id -> Int8,
@@ -11,9 +11,9 @@ diesel::table! {
         organization_id -> Int8,
         /// Role or title at the organization ("President"), if known.
         title -> Nullable<Text>,
-        /// First day of the affiliation, if known.
+        /// First day of the affiliation (included). NULL: open, no known start; the affiliation counts as held on every day up to valid_until.
         valid_from -> Nullable<Date>,
-        /// Last day of the affiliation, if known; NULL while current or unknown.
+        /// Last day of the affiliation (included). NULL: open, no known end (current, or the end is unknown); the affiliation counts as held on every day from valid_from on.
         valid_until -> Nullable<Date>,
         /// When the row was recorded.
         created_at -> Timestamptz,
@@ -139,6 +139,8 @@ diesel::table! {
         retraction_reason -> Nullable<Text>,
         /// The estimative words the claim was made with ("unlikely"), kept beside the probability they gave (from hedge_terms at the time; later changes to the lexicon do not rewrite claims).
         hedge -> Nullable<Text>,
+        /// Who recorded the claim: the CLI user (claims --actor, CLAIMS_ACTOR, else the OS user, passed as the transaction setting claims.actor), else the database session user; NULL for claims recorded before this was kept. Shown on the recorded line of claims history.
+        created_by -> Nullable<Text>,
     }
 }
 

@@ -145,7 +145,7 @@ pub fn generate(conn: &mut PgConnection) -> Result<String> {
         "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
                 obj_description(p.oid, 'pg_proc') AS comment
            FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
-          ORDER BY p.proname COLLATE \"C\"",
+          ORDER BY p.proname COLLATE \"C\", pg_get_function_identity_arguments(p.oid) COLLATE \"C\"",
     )
     .load(conn)?;
 

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::input::parse_optional_as_of;
 use crate::models::{Claim, Verification};
 use crate::output::{print, Rows};
-use crate::schema::{analysts, audit_log, sources};
+use crate::schema::{analysts, audit_log, claims, sources};
 
 #[derive(Debug, Serialize)]
 pub struct Event {
@@ -79,8 +79,11 @@ pub fn load(
             at: claim.created_at,
             event: "recorded".into(),
             table: "claims",
-            actor: None,
-            detail: claim.statement.clone(),
+            actor: claims::table
+                .find(claim.id)
+                .select(claims::created_by)
+                .first(conn)?,
+            detail: first_statement(conn, claim)?,
             changes: Map::new(),
         },
     )];
@@ -151,6 +154,23 @@ pub fn load(
     }
     events.sort_by_key(|e| (e.0, e.1));
     Ok(events.into_iter().map(|(_, _, e)| e).collect())
+}
+
+/// The statement as recorded: the one before the claim's first audited edit (every
+/// edit is audited, so that row is the original), else the current one.
+fn first_statement(conn: &mut PgConnection, claim: &Claim) -> Result<String> {
+    let before_first_edit: Option<Option<String>> = audit_log::table
+        .filter(audit_log::table_name.eq("claims"))
+        .filter(audit_log::claim_id.eq(claim.id))
+        .order((audit_log::changed_at, audit_log::id))
+        .select(diesel::dsl::sql::<
+            diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        >("audit_log.old_row ->> 'statement'"))
+        .first(conn)
+        .optional()?;
+    Ok(before_first_edit
+        .flatten()
+        .unwrap_or_else(|| claim.statement.clone()))
 }
 
 fn audit_event(row: AuditRow) -> Event {

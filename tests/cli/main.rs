@@ -15,5 +15,6 @@ mod reports;
 mod roles;
 mod schema;
 mod show;
+mod sql_surface;
 mod verify;
 mod views;

@@ -168,39 +168,61 @@ struct IdDays {
 #[test]
 fn analyst_track_record_scores_accuracy_and_brier_by_hand() {
     let db = TestDb::new();
-    // Brier: p 0.8 confirmed (weight 1): 0.04; p 0.3 refuted (0): 0.09; p 0.6 mixed (0.5):
-    // 0.01; mean 0.0467. Accuracy: 1, then 1 (given less than even odds, and refuted:
-    // right), then 0.5; mean 0.8333. One unverifiable (no weight) and one pending:
-    // neither settled nor scored.
-    let a = add(
-        &db,
-        &["add", "claim", "A.", "--by", "Ann", "--probability", "0.8"],
-    );
-    let b = add(
-        &db,
-        &["add", "claim", "B.", "--by", "Ann", "--probability", "0.3"],
-    );
-    let c = add(
-        &db,
-        &["add", "claim", "C.", "--by", "Ann", "--probability", "0.6"],
-    );
-    let d = add(
-        &db,
-        &["add", "claim", "D.", "--by", "Ann", "--probability", "0.9"],
-    );
+    // Brier, predictions only: p 0.8 confirmed (weight 1): 0.04; p 0.3 refuted (0):
+    // 0.09; p 0.6 mixed (0.5): 0.01; mean 0.0467. Accuracy, every kind: 1, then 1
+    // (given less than even odds, and refuted: right), then 0.5, then 1 for the
+    // assessment; mean 0.875. The assessment's probability is not a forecast: settled,
+    // not scored (scored, it would pull the Brier score towards 0). One unverifiable
+    // (no weight) and one pending: neither settled nor scored.
+    let prediction = |statement: &str, p: &str| {
+        add(
+            &db,
+            &[
+                "add",
+                "claim",
+                statement,
+                "--by",
+                "Ann",
+                "--kind",
+                "prediction",
+                "--probability",
+                p,
+            ],
+        )
+    };
+    let a = prediction("A.", "0.8");
+    let b = prediction("B.", "0.3");
+    let c = prediction("C.", "0.6");
+    let d = prediction("D.", "0.9");
     add(&db, &["add", "claim", "E.", "--by", "Ann"]);
+    let f = add(
+        &db,
+        &[
+            "add",
+            "claim",
+            "F.",
+            "--by",
+            "Ann",
+            "--kind",
+            "assessment",
+            "--probability",
+            "1",
+        ],
+    );
     verify(&db, a, "confirmed", "2023-09-01");
     verify(&db, b, "refuted", "2023-09-01");
     verify(&db, c, "mixed", "2023-09-01");
     verify(&db, d, "unverifiable", "2023-09-01");
+    verify(&db, f, "confirmed", "2023-09-01");
     assert_eq!(
         db.text(
             "SELECT claims_made || '|' || confirmed || '|' || refuted || '|' || mixed || '|' || unverifiable
                     || '|' || unverified || '|' || settled || '|' || scored || '|' || round(accuracy::numeric, 4)
-                    || '|' || round(brier_score::numeric, 4) AS t
+                    || '|' || round(brier_score::numeric, 4) || '|' || settled_facts
+                    || '|' || settled_predictions || '|' || settled_assessments AS t
                FROM analyst_track_record WHERE analyst_name = 'Ann'"
         ),
-        "5|1|1|1|1|1|3|3|0.8333|0.0467"
+        "6|2|1|1|1|1|4|3|0.8750|0.0467|0|3|1"
     );
 }
 
@@ -228,10 +250,17 @@ fn contested_claims_flag_a_denial_that_turned_out_true() {
         db.text("SELECT denied_but_confirmed::text AS t FROM contested_claims"),
         "false"
     );
-    verify(&db, allegation, "confirmed", "2024-01-01");
+    verify(&db, allegation, "mostly_true", "2024-01-01");
     assert_eq!(
-        db.text("SELECT relation || '|' || claim_status || '|' || challenger_analyst || '|' || denied_but_confirmed AS t FROM contested_claims"),
-        "denies|confirmed|Kremlin|true"
+        db.text("SELECT denied_but_confirmed || '|' || denied_but_mostly_true AS t FROM contested_claims"),
+        "false|true",
+        "mostly true is not confirmed"
+    );
+    verify(&db, allegation, "confirmed", "2024-01-02");
+    assert_eq!(
+        db.text("SELECT relation || '|' || claim_status || '|' || challenger_analyst || '|' || denied_but_confirmed
+                        || '|' || denied_but_mostly_true || '|' || verdict_effective_at AS t FROM contested_claims"),
+        "denies|confirmed|Kremlin|true|false|2024-01-02"
     );
 }
 
