@@ -1,10 +1,15 @@
 //! The analyst questions of docs/queries.md: each query in tests/sql/ runs on
 //! the seeded database and must return what tests/sql/NAME.expected.json holds
 //! (checked by hand against the article; regenerate with UPDATE_QUERY_RESULTS=1
-//! and review the diff). docs/queries.md must quote every query verbatim.
+//! and review the diff). docs/queries.md must quote every query and every setup
+//! verbatim. A query that needs more than the seeds names its setup in a line
+//! `-- Setup: NAME` (tests/sql/setup/NAME.sql); setups run as claims_writer and
+//! queries as claims_reader, so both run for a reader of the docs with those roles.
 
 use diesel::prelude::*;
 use diesel::sql_types::Text;
+
+use std::path::PathBuf;
 
 use crate::harness::{read, repo_root, TestDb};
 
@@ -34,24 +39,33 @@ fn run_query(conn: &mut PgConnection, sql: &str) -> serde_json::Value {
     serde_json::from_str(&json.t).unwrap()
 }
 
+fn query_files() -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(repo_root().join("tests/sql"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The setups a query names in `-- Setup: NAME` lines.
+fn setups_of(sql: &str) -> Vec<PathBuf> {
+    sql.lines()
+        .filter_map(|l| l.trim().strip_prefix("-- Setup: "))
+        .map(|name| repo_root().join(format!("tests/sql/setup/{}.sql", name.trim())))
+        .collect()
+}
+
 #[test]
 fn every_analyst_query_returns_its_checked_result() {
     let db = TestDb::new();
     db.seed();
-    let dir = repo_root().join("tests/sql");
     let docs = read(&repo_root().join("docs/queries.md"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "sql")
-                && !p.to_string_lossy().ends_with(".setup.sql")
-        })
-        .collect();
-    files.sort();
+    let files = query_files();
     assert!(
-        files.len() >= 10,
-        "docs/queries.md promises at least 10 questions"
+        files.len() >= 20,
+        "docs/queries.md promises at least 20 questions"
     );
     let update = std::env::var_os("UPDATE_QUERY_RESULTS").is_some();
     for file in files {
@@ -62,14 +76,23 @@ fn every_analyst_query_returns_its_checked_result() {
             file.display()
         );
         let mut conn = db.conn();
-        // NAME.setup.sql adds what the seed data lacks for this question, in a
-        // transaction rolled back afterwards so every query sees the same seeds.
+        // Rolled back afterwards, so every query sees the same seeds.
         conn.begin_test_transaction().unwrap();
-        let setup = file.with_extension("setup.sql");
-        if setup.exists() {
+        for setup in setups_of(&sql) {
             use diesel::connection::SimpleConnection;
-            conn.batch_execute(&read(&setup)).unwrap();
+            let text = read(&setup);
+            assert!(
+                docs.contains(text.trim()),
+                "docs/queries.md does not quote {} verbatim",
+                setup.display()
+            );
+            conn.batch_execute("SET LOCAL ROLE claims_writer").unwrap();
+            conn.batch_execute(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", setup.display()));
         }
+        diesel::sql_query("SET LOCAL ROLE claims_reader")
+            .execute(&mut conn)
+            .unwrap();
         let got = run_query(&mut conn, &sql);
         let expected_path = file.with_extension("expected.json");
         if update {
@@ -83,4 +106,31 @@ fn every_analyst_query_returns_its_checked_result() {
         let expected: serde_json::Value = serde_json::from_str(&read(&expected_path)).unwrap();
         assert_eq!(got, expected, "{}", file.display());
     }
+}
+
+#[test]
+fn every_setup_is_used_and_every_view_and_function_has_an_example() {
+    let queries: String = query_files().iter().map(|f| read(f)).collect();
+    for entry in std::fs::read_dir(repo_root().join("tests/sql/setup")).unwrap() {
+        let name = entry.unwrap().path();
+        let stem = name.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(
+            queries.contains(&format!("-- Setup: {stem}\n")),
+            "no query uses tests/sql/setup/{stem}.sql"
+        );
+    }
+    // Every view there is, and the functions written for analysts.
+    let db = TestDb::new();
+    let views = db.text(
+        "SELECT string_agg(relname, ' ' ORDER BY relname) AS t FROM pg_class
+          WHERE relnamespace = 'public'::regnamespace AND relkind = 'v'",
+    );
+    let functions = "claim_status_as_of claims_end_of_day overdue_predictions_as_of \
+                     affiliations_on claim_accuracy claims_today";
+    let names = format!("{views} {functions}");
+    let missing: Vec<&str> = names
+        .split_whitespace()
+        .filter(|n| !queries.contains(&format!("{n}(")) && !queries.contains(&format!("FROM {n}")))
+        .collect();
+    assert!(missing.is_empty(), "no tests/sql example uses {missing:?}");
 }

@@ -1,8 +1,8 @@
--- Which predictions by people with an affiliation were overdue on 1 October 2023,
--- had nobody checked them? (claims.today fixes "today" for the view.)
-SET claims.today = '2023-10-01';
-SELECT o.analyst_name, f.title, org.name AS organization, o.statement, o.days_overdue
-  FROM overdue_predictions o
-  JOIN affiliations f ON f.analyst_id = o.analyst_id
-  JOIN organizations org ON org.id = f.organization_id
- ORDER BY o.expected_by, o.statement
+-- Which predictions by someone holding an affiliation when they made them were overdue
+-- at the end of 1 October 2023, as we knew it then, and what became of them?
+-- Setup: forecasters
+SELECT o.analyst_name, f.title, f.organization_name, o.statement, o.made_at,
+       o.days_overdue, o.current_status
+  FROM overdue_predictions_as_of('2023-10-01') o
+  JOIN LATERAL affiliations_on(o.made_at) f ON f.analyst_id = o.analyst_id
+ ORDER BY o.expected_by, o.claim_id
