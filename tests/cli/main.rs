@@ -4,6 +4,7 @@ mod harness;
 
 mod add;
 mod bulk;
+mod contract;
 mod db;
 mod docs;
 mod edit;
