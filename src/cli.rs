@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::models::{AnalystKind, Attribution, ClaimKind, Relation, SourceKind, Status};
+pub use crate::output::OutputFormat;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "claims",
@@ -99,14 +102,6 @@ pub enum Command {
     Db(DbCommand),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum OutputFormat {
-    #[default]
-    Table,
-    Json,
-    Csv,
-}
-
 #[derive(Debug, Args, Clone, Copy)]
 pub struct FormatOpts {
     /// Output format.
@@ -135,14 +130,6 @@ pub enum AddCommand {
     Claim(AddClaimOpts),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalystKind {
-    Person,
-    Organization,
-    Group,
-    Unattributed,
-}
-
 #[derive(Debug, Args)]
 pub struct AddAnalystOpts {
     /// Name; unique (tell namesakes apart with a suffix: "John Smith (BBC)").
@@ -156,16 +143,6 @@ pub struct AddAnalystOpts {
     pub affiliation: Vec<String>,
     #[command(flatten)]
     pub format: FormatOpts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceKind {
-    Article,
-    Report,
-    Transcript,
-    Post,
-    Statement,
-    Other,
 }
 
 #[derive(Debug, Args)]
@@ -192,21 +169,6 @@ pub struct AddSourceOpts {
     pub retrieved: Option<String>,
     #[command(flatten)]
     pub format: FormatOpts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClaimKind {
-    Fact,
-    Prediction,
-    Assessment,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Attribution {
-    Direct,
-    Paraphrase,
-    Reported,
-    Unattributed,
 }
 
 #[derive(Debug, Args)]
@@ -259,16 +221,6 @@ pub struct AddClaimOpts {
     pub format: FormatOpts,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Relation {
-    Supports,
-    Contradicts,
-    Denies,
-    Duplicates,
-    Refines,
-    Supersedes,
-}
-
 #[derive(Debug, Args)]
 pub struct LinkOpts {
     /// The claim that supports, contradicts, denies, … (an id).
@@ -288,9 +240,9 @@ pub struct LinkOpts {
 pub struct VerifyOpts {
     /// The claim (an id).
     pub claim: String,
-    /// confirmed, mostly_true, mixed, misleading, refuted or unverifiable.
-    #[arg(long, value_name = "STATUS")]
-    pub status: String,
+    /// The verdict.
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Status,
     /// The source that settles it: an id or URL.
     #[arg(long, value_name = "SOURCE")]
     pub evidence: Option<String>,
@@ -493,15 +445,7 @@ pub enum ReportCommand {
     Summary,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalystSort {
-    /// Most accurate first.
-    Accuracy,
-    /// Best (lowest) Brier score first.
-    Brier,
-    /// Most claims first.
-    Claims,
-}
+pub use crate::queries::track_record::TrackRecordOrder as AnalystSort;
 
 #[derive(Debug, Args)]
 pub struct AnalystsReportOpts {

@@ -3,6 +3,8 @@
 //! Order: `--database-url`, else `DATABASE_URL` (environment, then a `.env`
 //! file in the current directory or above), else the embedded default cluster.
 
+use std::path::{Path, PathBuf};
+
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use diesel::sql_query;
@@ -18,18 +20,19 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 pub enum Origin {
     Flag,
     Environment,
-    DotEnv,
+    /// A `.env` file, found at this path.
+    DotEnv(PathBuf),
     Embedded,
 }
 
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Origin::Flag => "--database-url",
-            Origin::Environment => "DATABASE_URL",
-            Origin::DotEnv => "DATABASE_URL from .env",
-            Origin::Embedded => "embedded cluster",
-        })
+        match self {
+            Origin::Flag => f.write_str("--database-url"),
+            Origin::Environment => f.write_str("DATABASE_URL"),
+            Origin::DotEnv(path) => write!(f, "DATABASE_URL from .env at {}", path.display()),
+            Origin::Embedded => f.write_str("embedded cluster"),
+        }
     }
 }
 
@@ -64,10 +67,10 @@ impl Target {
                 actor: default_actor(),
             });
         }
-        if let Some(url) = dotenv_database_url()? {
+        if let Some((url, path)) = dotenv_database_url()? {
             return Ok(Target {
                 url,
-                origin: Origin::DotEnv,
+                origin: Origin::DotEnv(path),
                 cluster: None,
                 actor: default_actor(),
             });
@@ -86,20 +89,25 @@ impl Target {
     pub fn connect(&self) -> Result<PgConnection> {
         let mut conn = match &self.cluster {
             // Fast path: the cluster usually runs already; only start it when we cannot connect.
-            Some(cluster) => match establish(&self.url) {
+            Some(cluster) => match self.establish() {
                 Ok(conn) => conn,
                 Err(_) => {
                     cluster.ensure_running(Durability::Durable)?;
                     create_database_if_missing(cluster, DEFAULT_DATABASE)?;
-                    establish(&self.url)?
+                    self.establish()?
                 }
             },
-            None => establish(&self.url)?,
+            None => self.establish()?,
         };
         if has_pending_migrations(&mut conn)? {
             run_pending_migrations(&mut conn)?;
         }
         Ok(conn)
+    }
+
+    /// Opens a connection as is: no cluster started, no migration applied.
+    pub fn establish(&self) -> Result<PgConnection> {
+        connect_to(&self.url, Some(&self.origin))
     }
 
     /// Runs `f` in one transaction that records `self.actor` as the author of
@@ -157,32 +165,47 @@ fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool> {
         .any(|m| !applied.contains(&m.name().version().to_string())))
 }
 
-/// DATABASE_URL from a `.env` file. No file is fine; a file that cannot be read
-/// is an error, never a silent switch to the embedded cluster.
-fn dotenv_database_url() -> Result<Option<String>> {
+/// DATABASE_URL from a `.env` file in the current directory or above, with the
+/// file's path. No file is fine; a file that cannot be read is an error naming
+/// it, never a silent switch to the embedded cluster.
+fn dotenv_database_url() -> Result<Option<(String, PathBuf)>> {
+    let Some(path) = find_dotenv() else {
+        return Ok(None);
+    };
     let bad = |e: dotenvy::Error| {
         Error::invalid(format!(
-            ".env: cannot read it ({e}); fix the file or pass --database-url"
+            ".env at {}: cannot read it ({e}); fix the file or pass --database-url",
+            path.display()
         ))
     };
-    let items = match dotenvy::dotenv_iter() {
-        Ok(items) => items,
-        Err(e) if e.not_found() => return Ok(None),
-        Err(e) => return Err(bad(e)),
-    };
-    for item in items {
+    for item in dotenvy::from_path_iter(&path).map_err(bad)? {
         let (key, value) = item.map_err(bad)?;
         if key == "DATABASE_URL" && !value.is_empty() {
-            return Ok(Some(value));
+            return Ok(Some((value, path)));
         }
     }
     Ok(None)
 }
 
+/// The nearest `.env` from the current directory up, as dotenvy looks for it.
+fn find_dotenv() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .map(|dir: &Path| dir.join(".env"))
+        .find(|candidate| candidate.is_file())
+}
+
 /// Opens a connection; the error names the URL with its password masked.
 pub fn establish(url: &str) -> Result<PgConnection> {
+    connect_to(url, None)
+}
+
+/// Opens a connection; the error names the URL (password masked) and, when
+/// known, where it came from.
+fn connect_to(url: &str, from: Option<&Origin>) -> Result<PgConnection> {
     PgConnection::establish(url).map_err(|e| Error::Connect {
         url: mask_password(url),
+        from: from.cloned(),
         message: e.to_string().trim().to_owned(),
     })
 }
@@ -222,7 +245,7 @@ pub fn create_database_if_missing(cluster: &Cluster, name: &str) -> Result<()> {
         name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
         "database names used here are plain identifiers"
     );
-    let mut conn = establish(&cluster.url("postgres"))?;
+    let mut conn = connect_to(&cluster.url("postgres"), Some(&Origin::Embedded))?;
     #[derive(QueryableByName)]
     struct Exists {
         #[diesel(sql_type = diesel::sql_types::Bool)]

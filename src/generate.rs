@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use serde_json::{json, Value};
 
 use crate::error::Result;
-use crate::interchange::RELATIONS;
+use crate::models::Relation;
 
 /// SplitMix64: tiny, fast, and the same on every platform.
 #[derive(Clone)]
@@ -166,6 +166,7 @@ const STATUSES: &[(&str, u64)] = &[
     ("refuted", 30),
     ("unverifiable", 5),
 ];
+/// Attributions, direct quotes twice as likely as the others.
 const ATTRIBUTIONS: &[&str] = &["direct", "direct", "paraphrase", "reported", "unattributed"];
 
 /// The shape of a generated ledger.
@@ -315,7 +316,7 @@ impl Plan {
         Some(json!({
             "type": "link",
             "from": format!("c{i}"),
-            "relation": r.pick(RELATIONS),
+            "relation": r.pick(Relation::NAMES),
             "to": format!("c{to}"),
             "note": format!("Generated link {i} → {to}"),
         }))

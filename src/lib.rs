@@ -13,6 +13,6 @@ pub mod input;
 pub mod interchange;
 pub mod models;
 pub mod output;
+pub mod queries;
 pub mod schema;
 pub mod schema_docs;
-pub mod summary;

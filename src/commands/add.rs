@@ -1,10 +1,8 @@
 //! `claims add analyst|source|claim`.
 
-use clap::ValueEnum;
-
 use diesel::PgConnection;
 
-use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts, ClaimKind};
+use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts};
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{non_blank, parse_optional_date, parse_probability, parse_timestamp};
@@ -13,10 +11,18 @@ use crate::models::hedge_term::{normalize_phrase, HedgeTerm};
 use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
 use crate::models::{
-    parse_id, Analyst, Appearance, Claim, NewAnalyst, NewAppearance, NewClaim, NewSource, Source,
-    Tag,
+    parse_id, Analyst, Appearance, Claim, ClaimKind, NewAnalyst, NewAppearance, NewClaim,
+    NewSource, Source, SourceKind, Tag, TagKind,
 };
 use crate::output::{note, print_created};
+
+/// How `add claim` spells a claim's fields in messages.
+const CLAIM_FLAGS: &[(&str, &str)] = &[
+    ("statement", "STATEMENT"),
+    ("made_at", "--made"),
+    ("expected_by", "--expected-by"),
+    ("probability", "--probability"),
+];
 
 pub fn run(cmd: AddCommand, target: &Target) -> Result<()> {
     match cmd {
@@ -24,14 +30,6 @@ pub fn run(cmd: AddCommand, target: &Target) -> Result<()> {
         AddCommand::Source(opts) => source(opts, target),
         AddCommand::Claim(opts) => claim(opts, target),
     }
-}
-
-/// clap's own spelling of a value ("unattributed"), which is also the column value.
-pub fn value_name<T: ValueEnum>(v: &T) -> String {
-    v.to_possible_value()
-        .expect("no skipped values")
-        .get_name()
-        .to_owned()
 }
 
 fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
@@ -44,7 +42,6 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
         .iter()
         .map(|a| parse_affiliation(a))
         .collect::<Result<Vec<_>>>()?;
-    let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(existing) = Analyst::find_by_name(conn, name)? {
@@ -57,7 +54,7 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
             conn,
             &NewAnalyst {
                 name,
-                kind: &kind,
+                kind: opts.kind,
                 description: non_blank(opts.description.as_deref()),
             },
         )?;
@@ -94,7 +91,6 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         .as_deref()
         .map(|r| parse_timestamp(r, "--retrieved"))
         .transpose()?;
-    let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(u) = &url {
@@ -108,7 +104,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         let new = NewSource {
             url: url.as_deref(),
             title,
-            kind: &kind,
+            kind: opts.kind,
             publisher: non_blank(opts.publisher.as_deref()),
             author: non_blank(opts.author.as_deref()),
             published_on,
@@ -130,7 +126,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
 
 fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let statement = opts.statement.trim();
-    let kind = value_name(&opts.kind.unwrap_or(ClaimKind::Fact));
+    let kind = opts.kind.unwrap_or(ClaimKind::Fact);
     let hedge = opts.hedge.as_deref().map(normalize_phrase);
     if hedge.as_deref() == Some("") {
         return Err(Error::invalid(
@@ -144,7 +140,6 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         .transpose()?;
     let made_at = parse_optional_date(opts.made.as_deref(), "--made")?;
     let expected_by = parse_optional_date(opts.expected_by.as_deref(), "--expected-by")?;
-    let attribution = value_name(&opts.attribution);
     let tags: Vec<&str> = opts.tags.iter().map(|t| t.trim()).collect();
     if tags.iter().any(|t| t.is_empty()) {
         return Err(Error::invalid("--tag is empty: give a tag name"));
@@ -157,13 +152,13 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let draft = NewClaim {
         analyst_id: 0,
         statement,
-        kind: &kind,
+        kind,
         made_at,
         expected_by,
         probability,
         hedge: None,
     };
-    draft.validate()?;
+    draft.validate().map_err(|e| e.with_flags(CLAIM_FLAGS))?;
 
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
@@ -214,7 +209,7 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
                     claim_id: claim.id,
                     source_id: source.id,
                     quote: quote.trim(),
-                    attribution: &attribution,
+                    attribution: opts.attribution,
                     via_appearance_id: via.map(|a| a.id),
                 },
             )?;
@@ -230,7 +225,7 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
                 conn,
                 &NewTag {
                     name,
-                    kind: "topic",
+                    kind: TagKind::Topic,
                 },
             )?;
             Tag::attach(conn, claim.id, tag.id)?;
@@ -304,7 +299,7 @@ fn source_for_claim(
                 &NewSource {
                     url: Some(&url),
                     title,
-                    kind: "article",
+                    kind: SourceKind::Article,
                     publisher: None,
                     author: None,
                     published_on: None,

@@ -8,11 +8,11 @@ use diesel::prelude::*;
 use diesel::sql_query;
 use diesel::sql_types::Text;
 
+use crate::bulk;
 use crate::cli::{DbCommand, DocsOpts, GrantOpts, Role, SeedOpts, UrlOpts};
-use crate::commands::import::print_summary;
-use crate::connection::{establish, mask_password, run_pending_migrations, Target, MIGRATIONS};
+use crate::commands::import::{import, print_document_counts};
+use crate::connection::{mask_password, run_pending_migrations, Target, MIGRATIONS};
 use crate::error::{Error, Result};
-use crate::interchange;
 use crate::schema_docs;
 
 /// The seed data, built into the binary so `claims db seed` works from anywhere.
@@ -54,7 +54,7 @@ fn migrate(target: &Target) -> Result<()> {
         cluster.ensure_running(crate::cluster::Durability::Durable)?;
         crate::connection::create_database_if_missing(cluster, crate::cluster::DEFAULT_DATABASE)?;
     }
-    let mut conn = establish(&target.url)?;
+    let mut conn = target.establish()?;
     let applied = run_pending_migrations(&mut conn)?;
     if applied.is_empty() {
         println!("no pending migrations");
@@ -83,7 +83,7 @@ fn status(target: &Target) -> Result<()> {
             return Ok(());
         }
     }
-    let mut conn = establish(&target.url)?;
+    let mut conn = target.establish()?;
     let applied = conn
         .applied_migrations()
         .map_err(|e| anyhow::anyhow!("cannot read applied migrations: {e}"))?;
@@ -100,10 +100,15 @@ fn status(target: &Target) -> Result<()> {
 
 fn seed(opts: SeedOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
+    let options = bulk::Options {
+        format: bulk::InputFormat::Document,
+        keep_going: false,
+        show_progress: false,
+        total_bytes: None,
+    };
     for (name, text) in SEEDS {
-        let doc = interchange::parse(text, name)?;
-        let summary = interchange::import(target, &mut conn, &doc, name)?;
-        print_summary(opts.format.format, name, &summary)?;
+        let outcome = import(target, &mut conn, text.as_bytes(), name, &options)?;
+        print_document_counts(opts.format.format, name, &outcome)?;
     }
     Ok(())
 }

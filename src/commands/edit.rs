@@ -5,12 +5,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::cli::{EditAnalystOpts, EditClaimOpts, EditCommand, EditSourceOpts};
-use crate::commands::add::value_name;
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{parse_date, parse_probability, parse_timestamp};
 use crate::models::source::normalize_url;
-use crate::models::{parse_id, Analyst, Claim, NewClaim, Source};
+use crate::models::{
+    parse_id, Analyst, AnalystKind, Claim, ClaimKind, NewClaim, Source, SourceKind,
+};
 use crate::output::{note, print_created};
 use crate::schema::{analysts, claims, sources};
 
@@ -21,6 +22,14 @@ pub fn run(cmd: EditCommand, target: &Target) -> Result<()> {
         EditCommand::Source(opts) => source(opts, target),
     }
 }
+
+/// How `edit claim` spells a claim's fields in messages.
+const CLAIM_FLAGS: &[(&str, &str)] = &[
+    ("statement", "--statement"),
+    ("made_at", "--made"),
+    ("expected_by", "--expected-by"),
+    ("probability", "--probability"),
+];
 
 /// `None`: leave as is. `Some(None)`: clear (the user passed ""). `Some(Some(v))`: set.
 type Change<T> = Option<Option<T>>;
@@ -52,7 +61,7 @@ fn nothing_to_do(flags: &str) -> Error {
 #[diesel(table_name = claims)]
 struct ClaimChanges<'a> {
     statement: Option<&'a str>,
-    kind: Option<&'a str>,
+    kind: Option<ClaimKind>,
     analyst_id: Option<i64>,
     made_at: Option<Option<NaiveDate>>,
     expected_by: Option<Option<NaiveDate>>,
@@ -62,7 +71,7 @@ struct ClaimChanges<'a> {
 }
 
 fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
-    let kind = opts.kind.map(|k| value_name(&k));
+    let kind = opts.kind;
     let statement = required(opts.statement.as_deref(), "--statement")?;
     let made_at = change(opts.made.as_deref(), |v| parse_date(v, "--made"))?;
     let expected_by = change(opts.expected_by.as_deref(), |v| {
@@ -94,16 +103,17 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
         NewClaim {
             analyst_id: analyst_id.unwrap_or(current.analyst_id),
             statement: statement.unwrap_or(&current.statement),
-            kind: kind.as_deref().unwrap_or(&current.kind),
+            kind: kind.unwrap_or(current.kind),
             made_at: made_at.unwrap_or(current.made_at),
             expected_by: expected_by.unwrap_or(current.expected_by),
             probability: probability.unwrap_or(current.probability),
             hedge: None,
         }
-        .validate()?;
+        .validate()
+        .map_err(|e| e.with_flags(CLAIM_FLAGS))?;
         let changes = ClaimChanges {
             statement,
-            kind: kind.as_deref(),
+            kind,
             analyst_id,
             made_at,
             expected_by,
@@ -135,24 +145,19 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
 #[diesel(table_name = analysts)]
 struct AnalystChanges<'a> {
     name: Option<&'a str>,
-    kind: Option<&'a str>,
+    kind: Option<AnalystKind>,
     description: Option<Option<&'a str>>,
 }
 
 fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
     let changes = AnalystChanges {
         name: required(opts.name.as_deref(), "--name")?,
-        kind: None,
+        kind: opts.kind,
         description: text(opts.description.as_deref()),
     };
-    let kind = opts.kind.map(|k| value_name(&k));
-    if changes.name.is_none() && kind.is_none() && changes.description.is_none() {
+    if changes.name.is_none() && changes.kind.is_none() && changes.description.is_none() {
         return Err(nothing_to_do("--name, --kind, --description"));
     }
-    let changes = AnalystChanges {
-        kind: kind.as_deref(),
-        ..changes
-    };
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         let id = existing_id(conn, &opts.analyst, "ANALYST", |conn, id| {
@@ -179,7 +184,7 @@ fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
 struct SourceChanges<'a> {
     url: Option<Option<String>>,
     title: Option<&'a str>,
-    kind: Option<String>,
+    kind: Option<SourceKind>,
     publisher: Option<Option<&'a str>>,
     author: Option<Option<&'a str>>,
     published_on: Option<Option<NaiveDate>>,
@@ -191,7 +196,7 @@ fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
     let changes = SourceChanges {
         url: change(opts.url.as_deref(), |v| normalize_url(v, "--url"))?,
         title: required(opts.title.as_deref(), "--title")?,
-        kind: opts.kind.map(|k| value_name(&k)),
+        kind: opts.kind,
         publisher: text(opts.publisher.as_deref()),
         author: text(opts.author.as_deref()),
         published_on: change(opts.published.as_deref(), |v| parse_date(v, "--published"))?,

@@ -6,12 +6,22 @@ use crate::models::organization::{NewOrganization, Organization};
 use crate::models::{found, parse_id};
 use crate::schema::{affiliations, analysts, organizations};
 
+text_enum! {
+    /// Who an analyst is (analysts.kind).
+    pub enum AnalystKind {
+        Person = "person",
+        Organization = "organization",
+        Group = "group",
+        Unattributed = "unattributed",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = analysts, check_for_backend(diesel::pg::Pg))]
 pub struct Analyst {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: AnalystKind,
     pub description: Option<String>,
 }
 
@@ -19,7 +29,7 @@ pub struct Analyst {
 #[diesel(table_name = analysts)]
 pub struct NewAnalyst<'a> {
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: AnalystKind,
     pub description: Option<&'a str>,
 }
 
@@ -92,7 +102,7 @@ impl Analyst {
             conn,
             &NewAnalyst {
                 name,
-                kind: "person",
+                kind: AnalystKind::Person,
                 description: None,
             },
         )

@@ -4,6 +4,16 @@ use crate::error::{Error, Result};
 use crate::models::{found, parse_id};
 use crate::schema::appearances;
 
+text_enum! {
+    /// How a source attributes a claim to its analyst (appearances.attribution).
+    pub enum Attribution {
+        Direct = "direct",
+        Paraphrase = "paraphrase",
+        Reported = "reported",
+        Unattributed = "unattributed",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = appearances, check_for_backend(diesel::pg::Pg))]
 pub struct Appearance {
@@ -11,7 +21,7 @@ pub struct Appearance {
     pub claim_id: i64,
     pub source_id: i64,
     pub quote: String,
-    pub attribution: String,
+    pub attribution: Attribution,
     pub via_appearance_id: Option<i64>,
 }
 
@@ -21,7 +31,7 @@ pub struct NewAppearance<'a> {
     pub claim_id: i64,
     pub source_id: i64,
     pub quote: &'a str,
-    pub attribution: &'a str,
+    pub attribution: Attribution,
     pub via_appearance_id: Option<i64>,
 }
 

@@ -2,8 +2,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{found, parse_id, Status};
 use crate::schema::claims;
+
+text_enum! {
+    /// What sort of statement a claim is (claims.kind).
+    pub enum ClaimKind {
+        Fact = "fact",
+        Prediction = "prediction",
+        Assessment = "assessment",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = claims, check_for_backend(diesel::pg::Pg))]
@@ -11,11 +20,11 @@ pub struct Claim {
     pub id: i64,
     pub analyst_id: i64,
     pub statement: String,
-    pub kind: String,
+    pub kind: ClaimKind,
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
-    pub status: String,
+    pub status: Status,
     pub created_at: DateTime<Utc>,
     pub retracted_at: Option<DateTime<Utc>>,
     pub retraction_reason: Option<String>,
@@ -27,7 +36,7 @@ pub struct Claim {
 pub struct NewClaim<'a> {
     pub analyst_id: i64,
     pub statement: &'a str,
-    pub kind: &'a str,
+    pub kind: ClaimKind,
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
@@ -36,44 +45,59 @@ pub struct NewClaim<'a> {
 }
 
 impl NewClaim<'_> {
-    /// The rules the schema enforces, checked first so the message can name the flag.
+    /// The rules the schema enforces, checked first so the message can name the
+    /// field (the CLI words it as a flag: `Error::with_flags`).
     pub fn validate(&self) -> Result<()> {
         if self.statement.trim().is_empty() {
-            return Err(Error::invalid(
-                "STATEMENT is empty: write the claim as a neutral sentence",
-            ));
+            return Err(Error::Empty {
+                field: "statement",
+                hint: "write the claim as a neutral sentence",
+                flags: None,
+            });
         }
         let chars = self.statement.chars().count();
-        if chars > 2000 {
-            return Err(Error::invalid(format!(
-                "STATEMENT has {chars} characters; at most 2000 are allowed (put the full text in --quote)"
-            )));
+        if chars > MAX_STATEMENT_CHARS {
+            return Err(Error::TooLong {
+                field: "statement",
+                limit: MAX_STATEMENT_CHARS,
+                actual: chars,
+                flags: None,
+            });
         }
-        if self.expected_by.is_some() && self.kind != "prediction" {
-            return Err(Error::invalid(format!(
-                "--expected-by is only for predictions, and this claim's kind is '{}'; add --kind prediction",
-                self.kind
-            )));
+        if self.expected_by.is_some() && self.kind != ClaimKind::Prediction {
+            return Err(Error::ExpectedByNotPrediction {
+                kind: self.kind,
+                flags: None,
+            });
         }
         if let (Some(made), Some(due)) = (self.made_at, self.expected_by) {
             if due < made {
-                return Err(Error::invalid(format!(
-                    "--expected-by {due} is before --made {made}"
-                )));
+                return Err(Error::DueBeforeMade {
+                    made,
+                    due,
+                    flags: None,
+                });
             }
         }
         if let Some(p) = self.probability {
-            check_probability(p)?;
+            check_probability(p, "probability")?;
         }
         Ok(())
     }
 }
 
-pub fn check_probability(p: f64) -> Result<()> {
+/// The longest statement the schema takes (claims_statement_length); longer
+/// text belongs in an appearance's quote.
+pub const MAX_STATEMENT_CHARS: usize = 2000;
+
+/// A probability is a number in 0..1.
+pub fn check_probability(p: f64, field: &'static str) -> Result<()> {
     if !(0.0..=1.0).contains(&p) {
-        return Err(Error::invalid(format!(
-            "--probability {p} is outside 0..1 (write 0.7 for 70 %)"
-        )));
+        return Err(Error::OutOfRange {
+            field,
+            value: p,
+            flags: None,
+        });
     }
     Ok(())
 }

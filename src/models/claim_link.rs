@@ -5,12 +5,24 @@ use crate::error::{Error, Result};
 use crate::models::found;
 use crate::schema::claim_links;
 
+text_enum! {
+    /// How one claim relates to another (claim_links.relation): FROM relation TO.
+    pub enum Relation {
+        Supports = "supports",
+        Contradicts = "contradicts",
+        Denies = "denies",
+        Duplicates = "duplicates",
+        Refines = "refines",
+        Supersedes = "supersedes",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = claim_links, check_for_backend(diesel::pg::Pg))]
 pub struct ClaimLink {
     pub id: i64,
     pub from_claim_id: i64,
-    pub relation: String,
+    pub relation: Relation,
     pub to_claim_id: i64,
     pub note: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -20,7 +32,7 @@ pub struct ClaimLink {
 #[diesel(table_name = claim_links)]
 pub struct NewClaimLink<'a> {
     pub from_claim_id: i64,
-    pub relation: &'a str,
+    pub relation: Relation,
     pub to_claim_id: i64,
     pub note: Option<&'a str>,
 }
@@ -40,7 +52,7 @@ impl ClaimLink {
         if new.from_claim_id == new.to_claim_id {
             return Err(Error::invalid(format!(
                 "a claim cannot {} itself (both claims are {})",
-                new.relation.trim_end_matches('s'),
+                new.relation.as_str().trim_end_matches('s'),
                 new.from_claim_id
             )));
         }

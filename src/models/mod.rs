@@ -1,6 +1,9 @@
 //! One module per table: a read struct, a `New…` insert struct, and the
 //! queries for that table as associated functions taking `conn`.
 
+#[macro_use]
+pub mod text_enum;
+
 pub mod analyst;
 pub mod appearance;
 pub mod claim;
@@ -12,14 +15,14 @@ pub mod tag;
 pub mod verdict_status;
 pub mod verification;
 
-pub use analyst::{Analyst, NewAnalyst};
-pub use appearance::{Appearance, NewAppearance};
-pub use claim::{Claim, NewClaim};
-pub use claim_link::{ClaimLink, NewClaimLink};
+pub use analyst::{Analyst, AnalystKind, NewAnalyst};
+pub use appearance::{Appearance, Attribution, NewAppearance};
+pub use claim::{Claim, ClaimKind, NewClaim};
+pub use claim_link::{ClaimLink, NewClaimLink, Relation};
 pub use organization::Organization;
-pub use source::{NewSource, Source};
-pub use tag::Tag;
-pub use verdict_status::VerdictStatus;
+pub use source::{NewSource, Source, SourceKind};
+pub use tag::{Tag, TagKind};
+pub use verdict_status::{Status, VerdictStatus};
 pub use verification::{NewVerification, Verification};
 
 use crate::error::{Error, Result};

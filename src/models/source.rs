@@ -5,13 +5,25 @@ use crate::error::{Error, Result};
 use crate::models::{found, parse_id};
 use crate::schema::sources;
 
+text_enum! {
+    /// What sort of document a source is (sources.kind).
+    pub enum SourceKind {
+        Article = "article",
+        Report = "report",
+        Transcript = "transcript",
+        Post = "post",
+        Statement = "statement",
+        Other = "other",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = sources, check_for_backend(diesel::pg::Pg))]
 pub struct Source {
     pub id: i64,
     pub url: Option<String>,
     pub title: String,
-    pub kind: String,
+    pub kind: SourceKind,
     pub publisher: Option<String>,
     pub author: Option<String>,
     pub published_on: Option<NaiveDate>,
@@ -24,7 +36,7 @@ pub struct Source {
 pub struct NewSource<'a> {
     pub url: Option<&'a str>,
     pub title: &'a str,
-    pub kind: &'a str,
+    pub kind: SourceKind,
     pub publisher: Option<&'a str>,
     pub author: Option<&'a str>,
     pub published_on: Option<NaiveDate>,

@@ -4,19 +4,31 @@ use crate::error::Result;
 use crate::models::found;
 use crate::schema::{claim_tags, tags};
 
+text_enum! {
+    /// What a tag names (tags.kind).
+    pub enum TagKind {
+        Topic = "topic",
+        Person = "person",
+        Organization = "organization",
+        Place = "place",
+        Event = "event",
+        Other = "other",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = tags, check_for_backend(diesel::pg::Pg))]
 pub struct Tag {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: TagKind,
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = tags)]
 pub struct NewTag<'a> {
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: TagKind,
 }
 
 impl Tag {

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::error::Result;
+use crate::models::Status;
 use crate::schema::verifications;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -9,7 +10,7 @@ use crate::schema::verifications;
 pub struct Verification {
     pub id: i64,
     pub claim_id: i64,
-    pub status: String,
+    pub status: Status,
     pub evidence_source_id: Option<i64>,
     pub note: Option<String>,
     pub recorded_by_analyst_id: Option<i64>,
@@ -22,7 +23,7 @@ pub struct Verification {
 #[diesel(table_name = verifications)]
 pub struct NewVerification<'a> {
     pub claim_id: i64,
-    pub status: &'a str,
+    pub status: Status,
     pub evidence_source_id: Option<i64>,
     pub note: Option<&'a str>,
     pub recorded_by_analyst_id: Option<i64>,

@@ -128,7 +128,7 @@ fn verify_refuses_an_unknown_status() {
         &db,
         &["verify", &id, "--status", "true", "--note", "n"],
         &[
-            "unknown status 'true'",
+            "invalid value 'true' for '--status <STATUS>'",
             "confirmed, mostly_true, mixed, misleading, refuted, unverifiable",
         ],
     );
@@ -136,7 +136,7 @@ fn verify_refuses_an_unknown_status() {
     assert_refused(
         &db,
         &["verify", &id, "--status", "unverified", "--note", "n"],
-        &["unknown status 'unverified'"],
+        &["invalid value 'unverified' for '--status <STATUS>'"],
     );
 }
 

@@ -8,14 +8,14 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::models::{Analyst, Claim, Tag};
+use crate::models::{Analyst, AnalystKind, Claim, ClaimKind, Status, Tag};
 use crate::schema::{analysts, appearances, sources, verdict_statuses};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnalystRef {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: AnalystKind,
 }
 
 #[derive(Debug, Clone, Serialize, Queryable)]
@@ -28,17 +28,17 @@ pub struct SourceRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimSummary {
+pub struct ClaimObject {
     pub id: i64,
     pub statement: String,
-    pub kind: String,
+    pub kind: ClaimKind,
     pub analyst: AnalystRef,
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
     /// The estimative words the probability came from (hedge lexicon), if any.
     pub hedge: Option<String>,
-    pub status: String,
+    pub status: Status,
     pub status_label: String,
     /// Sources the claim appears in, earliest published first.
     pub sources: Vec<SourceRef>,
@@ -51,14 +51,14 @@ pub struct ClaimSummary {
     pub retraction_reason: Option<String>,
 }
 
-impl ClaimSummary {
+impl ClaimObject {
     pub fn first_source(&self) -> Option<&SourceRef> {
         self.sources.first()
     }
 }
 
-/// Summaries for `claims`, in the same order.
-pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimSummary>> {
+/// The claim objects of `claims`, in the same order.
+pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimObject>> {
     let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
     let analyst_ids: Vec<i64> = claims.iter().map(|c| c.analyst_id).collect();
 
@@ -70,7 +70,7 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimSumm
         .map(|a| (a.id, a))
         .collect();
 
-    let labels: HashMap<String, String> = verdict_statuses::table
+    let labels: HashMap<Status, String> = verdict_statuses::table
         .select((verdict_statuses::status, verdict_statuses::label))
         .load(conn)?
         .into_iter()
@@ -112,17 +112,17 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimSumm
         .into_iter()
         .map(|c| {
             let a = &analysts[&c.analyst_id];
-            ClaimSummary {
+            ClaimObject {
                 id: c.id,
                 analyst: AnalystRef {
                     id: a.id,
                     name: a.name.clone(),
-                    kind: a.kind.clone(),
+                    kind: a.kind,
                 },
                 status_label: labels
                     .get(&c.status)
                     .cloned()
-                    .unwrap_or_else(|| c.status.clone()),
+                    .unwrap_or_else(|| c.status.to_string()),
                 sources: sources_by_claim.remove(&c.id).unwrap_or_default(),
                 tags: tags_by_claim.remove(&c.id).unwrap_or_default(),
                 statement: c.statement,
