@@ -25,6 +25,13 @@ pub enum Error {
         hint: &'static str,
     },
 
+    /// A reference that is not a row id at all.
+    #[error("'{reference}' is not {what} id (a whole number)")]
+    NotAnId {
+        what: &'static str,
+        reference: String,
+    },
+
     #[error("{} is empty{}", name(.field, .flags), hint_text(.hint))]
     Empty {
         field: &'static str,
@@ -189,6 +196,7 @@ impl Error {
         match self {
             Error::At { error, .. } => error.exit_code(),
             Error::NotFound { .. }
+            | Error::NotAnId { .. }
             | Error::Empty { .. }
             | Error::TooLong { .. }
             | Error::OutOfRange { .. }
@@ -199,6 +207,15 @@ impl Error {
             | Error::Invalid(_)
             | Error::Rejected(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// Whether this is (or wraps) a reference to a missing row.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::NotFound { .. } => true,
+            Error::At { error, .. } => error.is_not_found(),
+            _ => false,
         }
     }
 

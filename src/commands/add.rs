@@ -292,7 +292,7 @@ fn source_for_claim(
 ) -> Result<Source> {
     match (Source::resolve(conn, reference, "--source"), title) {
         (Ok(source), _) => Ok(source),
-        (Err(Error::Invalid(_)), Some(title)) if parse_id(reference, "--source")?.is_none() => {
+        (Err(e), Some(title)) if e.is_not_found() && parse_id(reference, "--source")?.is_none() => {
             let url = normalize_url(reference, "--source")?;
             let (source, _) = Source::find_or_create(
                 conn,
@@ -310,8 +310,8 @@ fn source_for_claim(
             note(format!("created source {} ({url})", source.id));
             Ok(source)
         }
-        (Err(Error::Invalid(msg)), None) if parse_id(reference, "--source")?.is_none() => Err(
-            Error::invalid(format!("{msg}; or add --source-title T to create it")),
+        (Err(e), None) if e.is_not_found() && parse_id(reference, "--source")?.is_none() => Err(
+            Error::invalid(format!("{e}; or add --source-title T to create it")),
         ),
         (Err(e), _) => Err(e),
     }

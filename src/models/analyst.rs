@@ -70,18 +70,22 @@ impl Analyst {
             .optional()?)
     }
 
-    /// An existing analyst by id or exact name; unknown → exit 2 naming the reference.
-    pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Analyst> {
-        let id = parse_id(reference, flag)?;
+    /// An existing analyst by id or exact name; unknown → NotFound at `place`
+    /// (the flag or field the reference came from).
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Analyst> {
+        let id = parse_id(reference, place)?;
         let found = match id {
             Some(id) => Self::find(conn, id)?,
             None => Self::find_by_name(conn, reference.trim())?,
         };
         found.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no analyst with {} '{reference}' (list them with: claims db psql -- -c 'select id, name from analysts')",
-                if id.is_some() { "id" } else { "name" }
-            ))
+            let key = if id.is_some() { "id" } else { "name" };
+            Error::NotFound {
+                what: "analyst",
+                reference: format!("{key} '{reference}'"),
+                hint: "list them with: claims db psql -- -c 'select id, name from analysts'",
+            }
+            .at(place)
         })
     }
 
@@ -96,7 +100,12 @@ impl Analyst {
         }
         let name = reference.trim();
         if name.is_empty() {
-            return Err(Error::invalid(format!("{flag}: the analyst name is empty")));
+            return Err(Error::Empty {
+                field: "analyst name",
+                hint: "",
+                flags: None,
+            }
+            .at(flag));
         }
         Self::find_or_create(
             conn,

@@ -44,16 +44,22 @@ impl Appearance {
             .optional()?)
     }
 
-    pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Appearance> {
-        let id = parse_id(reference, flag)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: '{reference}' is not an appearance id (a whole number)"
-            ))
+    /// An existing appearance by id; anything else is an error at `place`.
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Appearance> {
+        let id = parse_id(reference, place)?.ok_or_else(|| {
+            Error::NotAnId {
+                what: "an appearance",
+                reference: reference.to_owned(),
+            }
+            .at(place)
         })?;
         Self::find(conn, id)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no appearance with id {id} (claims show CLAIM lists a claim's appearances)"
-            ))
+            Error::NotFound {
+                what: "appearance",
+                reference: format!("id {id}"),
+                hint: "claims show CLAIM lists a claim's appearances",
+            }
+            .at(place)
         })
     }
 
@@ -63,9 +69,11 @@ impl Appearance {
         new: &NewAppearance<'_>,
     ) -> Result<(Appearance, bool)> {
         if new.quote.trim().is_empty() {
-            return Err(Error::invalid(
-                "--quote is empty: give the passage as the source prints it",
-            ));
+            return Err(Error::Empty {
+                field: "quote",
+                hint: "give the passage as the source prints it",
+                flags: None,
+            });
         }
         let inserted = diesel::insert_into(appearances::table)
             .values(new)

@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id, Status};
+use crate::models::{parse_id, Status};
 use crate::schema::claims;
 
 text_enum! {
@@ -111,17 +111,23 @@ impl Claim {
             .optional()?)
     }
 
-    /// An existing claim by id; anything else → exit 2 naming the argument.
-    pub fn resolve(conn: &mut PgConnection, reference: &str, what: &str) -> Result<Claim> {
-        let id = parse_id(reference, what)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{what}: '{reference}' is not a claim id (a whole number)"
-            ))
+    /// An existing claim by id; anything else is an error at `place` (the
+    /// argument the reference came from).
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Claim> {
+        let id = parse_id(reference, place)?.ok_or_else(|| {
+            Error::NotAnId {
+                what: "a claim",
+                reference: reference.to_owned(),
+            }
+            .at(place)
         })?;
         Self::find(conn, id)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{what}: no claim with id {id} (claims report --unverified lists open claims)"
-            ))
+            Error::NotFound {
+                what: "claim",
+                reference: format!("id {id}"),
+                hint: "claims report --unverified lists open claims",
+            }
+            .at(place)
         })
     }
 
@@ -136,24 +142,6 @@ impl Claim {
             .select(Claim::as_select())
             .first(conn)
             .optional()?)
-    }
-
-    /// The claim with the same analyst and statement, created when missing; returns whether it is new.
-    pub fn find_or_create(conn: &mut PgConnection, new: &NewClaim<'_>) -> Result<(Claim, bool)> {
-        new.validate()?;
-        let inserted = diesel::insert_into(claims::table)
-            .values(new)
-            .on_conflict_do_nothing()
-            .returning(Claim::as_returning())
-            .get_result(conn)
-            .optional()?;
-        match inserted {
-            Some(c) => Ok((c, true)),
-            None => {
-                let existing = Self::find_by_natural_key(conn, new.analyst_id, new.statement)?;
-                Ok((found(existing, "claim")?, false))
-            }
-        }
     }
 
     pub fn insert(conn: &mut PgConnection, new: &NewClaim<'_>) -> Result<Claim> {

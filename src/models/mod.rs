@@ -35,9 +35,7 @@ pub fn parse_id(reference: &str, flag: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     r.parse().map(Some).map_err(|_| {
-        Error::invalid(format!(
-            "{flag}: '{reference}' is not a valid id (too large)"
-        ))
+        Error::invalid(format!("'{reference}' is not a valid id (too large)")).at(flag)
     })
 }
 

@@ -87,10 +87,13 @@ impl Source {
             None => Self::find_by_url(conn, &normalize_url(reference, flag)?)?,
         };
         found.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no source with {} '{reference}' (add it first: claims add source URL --title T)",
-                if id.is_some() { "id" } else { "URL" }
-            ))
+            let key = if id.is_some() { "id" } else { "URL" };
+            Error::NotFound {
+                what: "source",
+                reference: format!("{key} '{reference}'"),
+                hint: "add it first: claims add source URL --title T",
+            }
+            .at(flag)
         })
     }
 

@@ -38,17 +38,4 @@ impl Verification {
             .returning(Verification::as_returning())
             .get_result(conn)?)
     }
-
-    /// The claim's verdicts, latest first (latest effective, then latest recorded, then id).
-    pub fn history(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<Verification>> {
-        Ok(verifications::table
-            .filter(verifications::claim_id.eq(claim_id))
-            .order((
-                verifications::effective_at.desc(),
-                verifications::recorded_at.desc(),
-                verifications::id.desc(),
-            ))
-            .select(Verification::as_select())
-            .load(conn)?)
-    }
 }
