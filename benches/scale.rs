@@ -26,7 +26,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claims::cluster::{Cluster, Durability};
-use claims::connection::{establish, run_pending_migrations};
+use claims::connection::establish;
+use claims::database;
 use claims::generate::Plan;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -155,39 +156,38 @@ impl Drop for Guard {
     }
 }
 
+/// The benchmark's cluster; databases are created and dropped by claims::database.
 struct Server {
     cluster: Cluster,
+    databases: database::Server,
 }
 
 impl Server {
+    fn new(cluster: Cluster) -> Server {
+        Server {
+            databases: database::Server::Cluster(cluster.clone()),
+            cluster,
+        }
+    }
+
     fn url(&self, db: &str) -> String {
         self.cluster.url(db)
     }
 
-    fn admin(&self) -> PgConnection {
-        establish(&self.url("postgres")).expect("connect to the benchmark cluster")
-    }
-
     /// A fresh database with every migration applied.
     fn fresh_db(&self, name: &str) -> String {
-        self.drop_db(name);
-        self.admin()
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create a database");
-        let url = self.url(name);
-        let mut conn = establish(&url).expect("connect to the new database");
-        run_pending_migrations(&mut conn).expect("migrate the new database");
-        url
+        self.databases
+            .recreate(name, true)
+            .expect("create and migrate a database")
     }
 
     fn drop_db(&self, name: &str) {
-        self.admin()
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .expect("drop a database");
+        self.databases.drop(name).expect("drop a database");
     }
 
     fn checkpoint(&self) {
-        self.admin()
+        establish(&self.url("postgres"))
+            .expect("connect to the benchmark cluster")
             .batch_execute("CHECKPOINT")
             .expect("CHECKPOINT");
     }
@@ -1207,7 +1207,7 @@ fn main() {
     cluster
         .ensure_running(Durability::Durable)
         .expect("start the benchmark cluster");
-    let server = Server { cluster };
+    let server = Server::new(cluster);
     let m = machine(&server);
     progress!("{}; {}", m.server, m.cpu_model);
 

@@ -97,7 +97,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  claims export --output ledger.json")]
     Export(ExportOpts),
 
-    /// Manage the database: setup, migrate, status, seed, url, psql, stop.
+    /// Manage the database: setup, migrate, status, seed, url, psql, grant, docs, stop, create, drop.
     #[command(subcommand)]
     Db(DbCommand),
 }
@@ -586,6 +586,35 @@ pub enum DbCommand {
     /// Stop the embedded cluster (no effect on an external database).
     #[command(after_help = "Example:\n  claims db stop")]
     Stop,
+    /// Create another database on the same server and print its URL (for CI and scripts).
+    #[command(
+        after_help = "Example:\n  DATABASE_URL=$(claims db create schema_check --replace) diesel migration run"
+    )]
+    Create(CreateOpts),
+    /// Drop a database on the same server (never the one claims uses).
+    #[command(after_help = "Example:\n  claims db drop schema_check")]
+    Drop(DropOpts),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateOpts {
+    /// Database name: lower-case letters, digits and _.
+    pub name: String,
+    /// Drop it first if it exists.
+    #[arg(long)]
+    pub replace: bool,
+    /// Apply every migration to it (without this it is empty).
+    #[arg(long)]
+    pub migrate: bool,
+    /// Print the password in the URL too.
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DropOpts {
+    /// Database name.
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

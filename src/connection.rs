@@ -8,12 +8,10 @@ use std::path::{Path, PathBuf};
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use diesel::sql_query;
-use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::cluster::{Cluster, Durability, DEFAULT_DATABASE};
+use crate::database::{has_pending_migrations, migrate, Server};
 use crate::error::{Error, Result};
-
-pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// Where the connection URL came from, for `claims db status` and error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,14 +91,14 @@ impl Target {
                 Ok(conn) => conn,
                 Err(_) => {
                     cluster.ensure_running(Durability::Durable)?;
-                    create_database_if_missing(cluster, DEFAULT_DATABASE)?;
+                    Server::Cluster(cluster.clone()).create_if_missing(DEFAULT_DATABASE)?;
                     self.establish()?
                 }
             },
             None => self.establish()?,
         };
         if has_pending_migrations(&mut conn)? {
-            run_pending_migrations(&mut conn)?;
+            migrate(&mut conn)?;
         }
         Ok(conn)
     }
@@ -134,35 +132,6 @@ fn default_actor() -> Option<String> {
     ["USER", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-}
-
-/// Whether an embedded migration is missing from the database. Read with a plain
-/// query, so a login that may not create tables (claims_reader) can still connect.
-fn has_pending_migrations(conn: &mut PgConnection) -> Result<bool> {
-    use diesel::migration::MigrationSource;
-    #[derive(QueryableByName)]
-    struct Version {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        version: String,
-    }
-    let exists: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
-        "to_regclass('__diesel_schema_migrations') IS NOT NULL",
-    ))
-    .get_result(conn)?;
-    if !exists {
-        return Ok(true);
-    }
-    let applied: std::collections::HashSet<String> =
-        sql_query("SELECT version FROM __diesel_schema_migrations")
-            .load::<Version>(conn)?
-            .into_iter()
-            .map(|v| v.version)
-            .collect();
-    let embedded = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
-        .map_err(|e| Error::Other(anyhow::anyhow!("cannot read the embedded migrations: {e}")))?;
-    Ok(embedded
-        .iter()
-        .any(|m| !applied.contains(&m.name().version().to_string())))
 }
 
 /// DATABASE_URL from a `.env` file in the current directory or above, with the
@@ -208,66 +177,6 @@ fn connect_to(url: &str, from: Option<&Origin>) -> Result<PgConnection> {
         from: from.cloned(),
         message: e.to_string().trim().to_owned(),
     })
-}
-
-/// Applies pending migrations, one process at a time: several `claims` started
-/// together on a new database must not race to create the same tables (even
-/// diesel's own bookkeeping table, which the pending check creates).
-pub fn run_pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
-    // Poll rather than block: a session blocked in pg_advisory_lock() holds a
-    // snapshot that CREATE INDEX CONCURRENTLY (in the lock holder's migration)
-    // would wait for, a deadlock.
-    #[derive(QueryableByName)]
-    struct Locked {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        locked: bool,
-    }
-    loop {
-        let got: Locked =
-            sql_query("SELECT pg_try_advisory_lock(hashtext('claims migrations')) AS locked")
-                .get_result(conn)?;
-        if got.locked {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let applied = conn
-        .run_pending_migrations(MIGRATIONS)
-        .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
-    sql_query("SELECT pg_advisory_unlock(hashtext('claims migrations'))").execute(conn)?;
-    applied.map_err(|e| Error::Other(anyhow::anyhow!("could not apply migrations: {e}")))
-}
-
-/// Creates `name` in the cluster unless it exists (CREATE DATABASE cannot be parameterized,
-/// so the name is checked to be a plain identifier first).
-pub fn create_database_if_missing(cluster: &Cluster, name: &str) -> Result<()> {
-    assert!(
-        name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
-        "database names used here are plain identifiers"
-    );
-    let mut conn = connect_to(&cluster.url("postgres"), Some(&Origin::Embedded))?;
-    #[derive(QueryableByName)]
-    struct Exists {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        exists: bool,
-    }
-    let found: Exists =
-        sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
-            .bind::<diesel::sql_types::Text, _>(name)
-            .get_result(&mut conn)?;
-    if !found.exists {
-        match sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn) {
-            Ok(_) => {}
-            // Another process created it between our check and our CREATE.
-            Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => {}
-            Err(e) if e.to_string().contains("already exists") => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(())
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.

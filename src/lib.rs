@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cluster;
 pub mod commands;
 pub mod connection;
+pub mod database;
 pub mod error;
 pub mod generate;
 pub mod input;

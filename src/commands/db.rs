@@ -9,9 +9,11 @@ use diesel::sql_query;
 use diesel::sql_types::Text;
 
 use crate::bulk;
-use crate::cli::{DbCommand, DocsOpts, GrantOpts, Role, SeedOpts, UrlOpts};
+use crate::cli::{CreateOpts, DbCommand, DocsOpts, DropOpts, GrantOpts, Role, SeedOpts, UrlOpts};
+use crate::cluster::{Durability, DEFAULT_DATABASE};
 use crate::commands::import::{import, print_document_counts};
-use crate::connection::{mask_password, run_pending_migrations, Target, MIGRATIONS};
+use crate::connection::{mask_password, Target};
+use crate::database::{self, Server, MIGRATIONS};
 use crate::error::{Error, Result};
 use crate::schema_docs;
 
@@ -32,7 +34,65 @@ pub fn run(cmd: DbCommand, target: &Target) -> Result<()> {
         DbCommand::Grant(opts) => grant(opts, target),
         DbCommand::Docs(opts) => docs(opts, target),
         DbCommand::Stop => stop(target),
+        DbCommand::Create(opts) => create(opts, target),
+        DbCommand::Drop(opts) => drop(opts, target),
     }
+}
+
+/// The server `target` is on, started if it is the embedded cluster.
+fn server(target: &Target) -> Result<Server> {
+    match &target.cluster {
+        Some(cluster) => {
+            cluster.ensure_running(Durability::Durable)?;
+            Ok(Server::Cluster(cluster.clone()))
+        }
+        None => Server::of_url(&target.url),
+    }
+}
+
+/// The database name in the target's URL.
+fn own_database(target: &Target) -> Option<&str> {
+    database::database_in(&target.url)
+}
+
+fn create(opts: CreateOpts, target: &Target) -> Result<()> {
+    if own_database(target) == Some(opts.name.as_str()) {
+        return Err(Error::invalid(format!(
+            "{}: that is the database claims uses; give another name",
+            opts.name
+        )));
+    }
+    let server = server(target)?;
+    if opts.replace {
+        server.drop(&opts.name)?;
+    } else if server.exists(&opts.name)? {
+        return Err(Error::Conflict(format!(
+            "database {} already exists (add --replace to drop and recreate it)",
+            opts.name
+        )));
+    }
+    let url = server.recreate(&opts.name, opts.migrate)?;
+    println!(
+        "{}",
+        if opts.reveal {
+            url
+        } else {
+            mask_password(&url)
+        }
+    );
+    Ok(())
+}
+
+fn drop(opts: DropOpts, target: &Target) -> Result<()> {
+    if own_database(target) == Some(opts.name.as_str()) {
+        return Err(Error::invalid(format!(
+            "{}: that is the database claims uses; it is never dropped from here",
+            opts.name
+        )));
+    }
+    server(target)?.drop(&opts.name)?;
+    println!("dropped {} (if it existed)", opts.name);
+    Ok(())
 }
 
 fn setup(target: &Target) -> Result<()> {
@@ -50,12 +110,11 @@ fn setup(target: &Target) -> Result<()> {
 }
 
 fn migrate(target: &Target) -> Result<()> {
-    if let Some(cluster) = &target.cluster {
-        cluster.ensure_running(crate::cluster::Durability::Durable)?;
-        crate::connection::create_database_if_missing(cluster, crate::cluster::DEFAULT_DATABASE)?;
+    if target.cluster.is_some() {
+        server(target)?.create_if_missing(DEFAULT_DATABASE)?;
     }
     let mut conn = target.establish()?;
-    let applied = run_pending_migrations(&mut conn)?;
+    let applied = database::migrate(&mut conn)?;
     if applied.is_empty() {
         println!("no pending migrations");
     }
