@@ -172,53 +172,10 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
             ..draft
         };
         let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
-        let claim = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
-            Some(existing) => {
-                if opts.source.is_none() {
-                    return Err(Error::invalid(format!(
-                        "{} already made this claim (id {}); to record another place it appeared, \
-                         add --source and --quote",
-                        analyst.name, existing.id
-                    )));
-                }
-                refuse_differences(&existing, &opts, &draft)?;
-                note(format!(
-                    "claim {} is already recorded for {}: adding the appearance to it",
-                    existing.id, analyst.name
-                ));
-                existing
-            }
-            None => Claim::insert(
-                conn,
-                &NewClaim {
-                    analyst_id: analyst.id,
-                    ..draft
-                },
-            )?,
-        };
+        let claim = new_or_recorded_claim(conn, &opts, &analyst, draft)?;
         if let (Some(source_ref), Some(quote)) = (&opts.source, &opts.quote) {
             let source = source_for_claim(conn, source_ref, source_title)?;
-            let via = opts
-                .via
-                .as_deref()
-                .map(|v| Appearance::resolve(conn, v, "--via"))
-                .transpose()?;
-            let (appearance, new) = Appearance::find_or_create(
-                conn,
-                &NewAppearance {
-                    claim_id: claim.id,
-                    source_id: source.id,
-                    quote: quote.trim(),
-                    attribution: opts.attribution,
-                    via_appearance_id: via.map(|a| a.id),
-                },
-            )?;
-            if !new {
-                return Err(Error::invalid(format!(
-                    "this quote of claim {} in source {} is already recorded (appearance {})",
-                    claim.id, source.id, appearance.id
-                )));
-            }
+            add_appearance(conn, &opts, &claim, &source, quote)?;
         }
         for name in &tags {
             let (tag, _) = Tag::find_or_create(
@@ -239,6 +196,72 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         Ok(claim.id)
     })?;
     print_created(opts.format.format, id)
+}
+
+/// The claim the analyst made: new, or (with --source) the recorded one, which
+/// must not quietly disagree with the flags.
+fn new_or_recorded_claim(
+    conn: &mut PgConnection,
+    opts: &AddClaimOpts,
+    analyst: &Analyst,
+    draft: NewClaim<'_>,
+) -> Result<Claim> {
+    let Some(existing) = Claim::find_by_natural_key(conn, analyst.id, draft.statement)? else {
+        return Claim::insert(
+            conn,
+            &NewClaim {
+                analyst_id: analyst.id,
+                ..draft
+            },
+        );
+    };
+    if opts.source.is_none() {
+        return Err(Error::Conflict(format!(
+            "{} already made this claim (id {}); to record another place it appeared, \
+             add --source and --quote",
+            analyst.name, existing.id
+        )));
+    }
+    refuse_differences(&existing, opts, &draft)?;
+    note(format!(
+        "claim {} is already recorded for {}: adding the appearance to it",
+        existing.id, analyst.name
+    ));
+    Ok(existing)
+}
+
+/// Where the claim appeared: a new appearance, refused when this quote of it in
+/// this source is recorded.
+fn add_appearance(
+    conn: &mut PgConnection,
+    opts: &AddClaimOpts,
+    claim: &Claim,
+    source: &Source,
+    quote: &str,
+) -> Result<()> {
+    let via = opts
+        .via
+        .as_deref()
+        .map(|v| Appearance::resolve(conn, v, "--via"))
+        .transpose()?;
+    let (appearance, new) = Appearance::find_or_create(
+        conn,
+        &NewAppearance {
+            claim_id: claim.id,
+            source_id: source.id,
+            quote: quote.trim(),
+            attribution: opts.attribution,
+            via_appearance_id: via.map(|a| a.id),
+        },
+    )
+    .map_err(|e| e.with_flags(&[("quote", "--quote")]))?;
+    if !new {
+        return Err(Error::Conflict(format!(
+            "this quote of claim {} in source {} is already recorded (appearance {})",
+            claim.id, source.id, appearance.id
+        )));
+    }
+    Ok(())
 }
 
 /// Adding an appearance to a recorded claim must not quietly disagree with it.

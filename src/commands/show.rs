@@ -73,6 +73,11 @@ fn print_text(d: &ClaimDetail) -> Result<()> {
     if !c.tags.is_empty() {
         writeln!(out, "  tags:        {}", c.tags.join(", "))?;
     }
+    print_related(&mut out, d)
+}
+
+/// The appearances, links and verdicts under the claim.
+fn print_related(out: &mut impl Write, d: &ClaimDetail) -> Result<()> {
     writeln!(out, "\nAppearances ({}):", d.appearances.len())?;
     for a in &d.appearances {
         let via = a

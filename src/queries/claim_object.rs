@@ -76,33 +76,7 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimObje
         .into_iter()
         .collect();
 
-    let mut sources_by_claim: HashMap<i64, Vec<SourceRef>> = HashMap::new();
-    let rows: Vec<(i64, SourceRef)> = appearances::table
-        .inner_join(sources::table)
-        .filter(appearances::claim_id.eq_any(&ids))
-        .order((
-            appearances::claim_id,
-            sources::published_on.asc().nulls_last(),
-            appearances::id,
-        ))
-        .select((
-            appearances::claim_id,
-            (
-                sources::id,
-                sources::title,
-                sources::url,
-                sources::publisher,
-                sources::published_on,
-            ),
-        ))
-        .load(conn)?;
-    for (claim_id, source) in rows {
-        let list = sources_by_claim.entry(claim_id).or_default();
-        if !list.iter().any(|s| s.id == source.id) {
-            list.push(source);
-        }
-    }
-
+    let mut sources_by_claim = sources_by_claim(conn, &ids)?;
     let mut tags_by_claim: HashMap<i64, Vec<String>> = HashMap::new();
     for (claim_id, name) in Tag::names_for(conn, &ids)? {
         tags_by_claim.entry(claim_id).or_default().push(name);
@@ -138,4 +112,35 @@ pub fn load(conn: &mut PgConnection, claims: Vec<Claim>) -> Result<Vec<ClaimObje
             }
         })
         .collect())
+}
+
+/// Each claim's sources, earliest published first, each once.
+fn sources_by_claim(conn: &mut PgConnection, ids: &[i64]) -> Result<HashMap<i64, Vec<SourceRef>>> {
+    let mut sources_by_claim: HashMap<i64, Vec<SourceRef>> = HashMap::new();
+    let rows: Vec<(i64, SourceRef)> = appearances::table
+        .inner_join(sources::table)
+        .filter(appearances::claim_id.eq_any(ids))
+        .order((
+            appearances::claim_id,
+            sources::published_on.asc().nulls_last(),
+            appearances::id,
+        ))
+        .select((
+            appearances::claim_id,
+            (
+                sources::id,
+                sources::title,
+                sources::url,
+                sources::publisher,
+                sources::published_on,
+            ),
+        ))
+        .load(conn)?;
+    for (claim_id, source) in rows {
+        let list = sources_by_claim.entry(claim_id).or_default();
+        if !list.iter().any(|s| s.id == source.id) {
+            list.push(source);
+        }
+    }
+    Ok(sources_by_claim)
 }
