@@ -266,6 +266,13 @@ pub fn assert_refused(db: &TestDb, args: &[&str], needles: &[&str]) -> String {
     stderr
 }
 
+/// What `claims ARGS --format json` printed, parsed (asserting success).
+pub fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = run(db.claims().args(args).args(["--format", "json"]));
+    assert_eq!(code, 0, "claims {args:?}: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
 /// The id `claims add …` printed.
 pub fn added_id(cmd: &mut Command) -> i64 {
     let (code, stdout, stderr) = run(cmd);

@@ -1,5 +1,6 @@
 //! Integration tests: the compiled `claims` binary against a fresh database per test.
 
+mod builders;
 mod harness;
 
 mod add;
@@ -10,9 +11,9 @@ mod docs;
 mod edit;
 mod interchange;
 mod link;
+mod open_claims;
 mod queries;
-mod report;
-mod reports;
+mod reports_on_seeds;
 mod roles;
 mod schema;
 mod show;

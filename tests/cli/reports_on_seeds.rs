@@ -4,13 +4,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{added_id, assert_refused, run, TestDb};
-
-fn json(db: &TestDb, args: &[&str]) -> Value {
-    let (code, stdout, stderr) = run(db.claims().args(args).args(["--format", "json"]));
-    assert_eq!(code, 0, "claims {args:?}: {stderr}");
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
-}
+use crate::harness::{added_id, assert_refused, json, run, TestDb};
 
 fn in_every_format(db: &TestDb, args: &[&str], needle: &str) {
     for format in ["table", "csv", "json"] {
@@ -27,6 +21,8 @@ fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
 }
 
+/// Long because it walks one timeline (the summit prediction) through
+/// several --as-of and --today days; each check depends on the day before.
 #[test]
 fn overdue_predictions_with_a_fixed_today() {
     let db = TestDb::new();
@@ -134,6 +130,8 @@ fn overdue_predictions_with_a_fixed_today() {
     assert_eq!(limited[0]["id"], newer);
 }
 
+/// Long because it checks every figure of the track record against the
+/// hand-worked numbers of docs/queries.md, one analyst at a time.
 #[test]
 fn analysts_report_accuracy_brier_and_calibration() {
     let db = TestDb::new();
@@ -408,6 +406,8 @@ fn as_of_on_show_history_report_and_in_sql() {
     );
 }
 
+/// One story, kept whole: the lexicon entry added first is what the later
+/// claims and refusals use.
 #[test]
 fn hedges_set_probabilities_from_the_lexicon() {
     let db = TestDb::new();

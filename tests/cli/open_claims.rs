@@ -1,72 +1,41 @@
-use crate::harness::{added_id, assert_refused, run, TestDb};
+//! `report --unverified` and `--overdue` on a small ledger made for each test:
+//! order, filters, ages and deadlines, formats, bad filters.
 
-fn json(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
-    let (code, stdout, stderr) = run(db.claims().args(args).args(["--format", "json"]));
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str::<Vec<serde_json::Value>>(&stdout).unwrap()
-}
+use crate::builders::{ClaimBuilder, SourceBuilder, VerdictBuilder};
+use crate::harness::{assert_refused, json, run, TestDb};
 
-fn ids(rows: &[serde_json::Value]) -> Vec<i64> {
-    rows.iter().map(|r| r["id"].as_i64().unwrap()).collect()
+/// The ids of a JSON list of claims, in order.
+fn ids(rows: &serde_json::Value) -> Vec<i64> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect()
 }
 
 /// Three claims with different days, tags and sources; one verified.
 fn ledger(db: &TestDb) -> (i64, i64, i64, i64) {
-    let src =
-        added_id(
-            db.claims()
-                .args(["add", "source", "https://example.com/a", "--title", "A"]),
-        );
-    let old = added_id(db.claims().args([
-        "add",
-        "claim",
-        "Old claim.",
-        "--by",
-        "Ann",
-        "--made",
-        "2023-01-10",
-        "--tag",
-        "x",
-        "--source",
-        "https://example.com/a",
-        "--quote",
-        "old",
-    ]));
-    let new = added_id(db.claims().args([
-        "add",
-        "claim",
-        "New prediction.",
-        "--by",
-        "Bob",
-        "--made",
-        "2023-06-01",
-        "--kind",
-        "prediction",
-        "--expected-by",
-        "2023-07-01",
-    ]));
-    let undated = added_id(
-        db.claims()
-            .args(["add", "claim", "Undated claim.", "--by", "Ann"]),
-    );
-    let settled = added_id(db.claims().args([
-        "add",
-        "claim",
-        "Settled claim.",
-        "--by",
-        "Ann",
-        "--made",
-        "2022-01-01",
-    ]));
-    added_id(db.claims().args([
-        "verify",
-        &settled.to_string(),
-        "--status",
-        "refuted",
-        "--note",
-        "n",
-    ]));
-    let _ = src;
+    let src = SourceBuilder::new("A")
+        .url("https://example.com/a")
+        .insert(db);
+    let old = ClaimBuilder::new("Old claim.")
+        .by("Ann")
+        .made("2023-01-10")
+        .tag("x")
+        .appears_in("https://example.com/a", "old")
+        .insert(db);
+    let new = ClaimBuilder::new("New prediction.")
+        .by("Bob")
+        .made("2023-06-01")
+        .prediction()
+        .expected_by("2023-07-01")
+        .insert(db);
+    let undated = ClaimBuilder::new("Undated claim.").by("Ann").insert(db);
+    let settled = ClaimBuilder::new("Settled claim.")
+        .by("Ann")
+        .made("2022-01-01")
+        .insert(db);
+    VerdictBuilder::new(settled, "refuted").insert(db);
     (old, new, undated, src)
 }
 
