@@ -45,7 +45,7 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(existing) = Analyst::find_by_name(conn, name)? {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "an analyst named '{name}' already exists (id {}); tell namesakes apart with a suffix, e.g. \"{name} (outlet)\"",
                 existing.id
             )));
@@ -95,7 +95,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
     let id = target.write(&mut conn, |conn| {
         if let Some(u) = &url {
             if let Some(existing) = Source::find_by_url(conn, u)? {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "a source with URL {u} already exists (id {}): refer to it as --source {}",
                     existing.id, existing.id
                 )));
@@ -113,7 +113,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         };
         if url.is_none() {
             if let Some(existing) = Source::find_without_url(conn, &new)? {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "a source without URL with this title, publisher, author and day already exists (id {}): refer to it as --source {}",
                     existing.id, existing.id
                 )));
@@ -294,7 +294,7 @@ fn refuse_differences(existing: &Claim, opts: &AddClaimOpts, draft: &NewClaim<'_
     if differs.is_empty() {
         return Ok(());
     }
-    Err(Error::invalid(format!(
+    Err(Error::Conflict(format!(
         "claim {} is already recorded with other values: {}; leave those flags out to add the appearance",
         existing.id,
         differs.join(", ")

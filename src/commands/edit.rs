@@ -165,7 +165,7 @@ fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
         })?;
         if let Some(name) = changes.name {
             if let Some(other) = Analyst::find_by_name(conn, name)?.filter(|a| a.id != id) {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "--name: analyst {} is already called '{name}'",
                     other.id
                 )));
@@ -225,7 +225,7 @@ fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
         })?;
         if let Some(Some(url)) = &changes.url {
             if let Some(other) = Source::find_by_url(conn, url)?.filter(|s| s.id != id) {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "--url: source {} already has the URL {url}",
                     other.id
                 )));

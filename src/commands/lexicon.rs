@@ -68,7 +68,7 @@ fn add(opts: LexiconAddOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(existing) = HedgeTerm::find(conn, &phrase)? {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "'{phrase}' is already in the lexicon as {} ({})",
                 existing.probability, existing.source
             )));

@@ -18,7 +18,7 @@ pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
     let id = target.write(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
         if let Some(at) = claim.retracted_at {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "claim {} was already retracted on {}: {}",
                 claim.id,
                 at.format("%Y-%m-%d %H:%M UTC"),
@@ -37,7 +37,7 @@ pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
         ))
         .execute(conn)?;
         if changed == 0 {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "claim {} was retracted meanwhile by another writer",
                 claim.id
             )));

@@ -278,5 +278,34 @@ fn a_malformed_dotenv_is_an_error_not_a_silent_switch() {
         .env_remove("DATABASE_URL")
         .args(["db", "status"]));
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(".env"), "{stderr}");
+    let env = db.workdir.path().join(".env");
+    assert!(
+        stderr.contains(&format!(".env at {}", env.display())),
+        "{stderr}"
+    );
+}
+
+/// A stale .env is the classic "why does it connect there?": the error names it.
+#[test]
+fn a_connection_error_says_where_the_url_came_from() {
+    let db = TestDb::new();
+    let env = db.workdir.path().join(".env");
+    std::fs::write(
+        &env,
+        "DATABASE_URL=postgres://ann:s3cret@127.0.0.1:1/claims\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(db
+        .claims()
+        .env_remove("DATABASE_URL")
+        .args(["report", "--unverified"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "via postgres://ann:***@127.0.0.1:1/claims (DATABASE_URL from .env at {})",
+            env.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
 }
