@@ -10,8 +10,11 @@ use crate::models::{Attribution, ClaimKind, SourceKind, TagKind};
 pub const FORMAT: &str = "claims-ledger";
 pub const VERSION: u32 = 1;
 
-/// The section names, in the order export writes them.
-pub const SECTIONS: &[&str] = &[
+/// The document's top-level keys: the header, then the sections in the order
+/// export writes them.
+pub const FIELDS: &[&str] = &[
+    "format",
+    "version",
     "hedge_terms",
     "organizations",
     "analysts",

@@ -91,18 +91,6 @@ impl<'de, E> Visitor<'de> for &mut State<'_, '_, E> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        const FIELDS: &[&str] = &[
-            "format",
-            "version",
-            "hedge_terms",
-            "organizations",
-            "analysts",
-            "sources",
-            "tags",
-            "claims",
-            "links",
-            "verifications",
-        ];
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "format" => {

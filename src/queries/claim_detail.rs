@@ -4,14 +4,14 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_query;
+use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 use serde::Serialize;
 
 use super::claim_object::{self, ClaimObject, SourceRef};
 use crate::error::Result;
 use crate::models::{Attribution, Claim, Relation, Status};
-use crate::schema::{
-    analysts, appearances, claim_links, claims, sources, verdict_statuses, verifications,
-};
+use crate::schema::{analysts, appearances, sources, verdict_statuses, verifications};
 
 #[derive(Debug, Serialize)]
 pub struct ClaimDetail {
@@ -52,7 +52,7 @@ pub struct LinkOut {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, Queryable)]
+#[derive(Debug, Serialize)]
 pub struct OtherClaim {
     pub id: i64,
     pub statement: String,
@@ -143,50 +143,49 @@ fn appearances(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<AppearanceO
         .collect())
 }
 
-/// Links both ways, by link id: one query per direction, each joined to the other claim.
+/// Links both ways, by link id, each joined to the claim at the other end.
 fn links(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<LinkOut>> {
-    let other = (
-        claims::id,
-        claims::statement,
-        analysts::name,
-        claims::status,
-    );
-    let outgoing: Vec<(i64, Relation, Option<String>, OtherClaim)> = claim_links::table
-        .inner_join(claims::table.on(claims::id.eq(claim_links::to_claim_id)))
-        .inner_join(analysts::table.on(analysts::id.eq(claims::analyst_id)))
-        .filter(claim_links::from_claim_id.eq(claim_id))
-        .select((
-            claim_links::id,
-            claim_links::relation,
-            claim_links::note,
-            other,
-        ))
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = Bool)]
+        outgoing: bool,
+        #[diesel(sql_type = Text)]
+        relation: Relation,
+        #[diesel(sql_type = Nullable<Text>)]
+        note: Option<String>,
+        #[diesel(sql_type = BigInt)]
+        other_id: i64,
+        #[diesel(sql_type = Text)]
+        other_statement: String,
+        #[diesel(sql_type = Text)]
+        other_analyst: String,
+        #[diesel(sql_type = Text)]
+        other_status: Status,
+    }
+    let rows: Vec<Row> = sql_query(include_str!("claim_links.sql"))
+        .bind::<BigInt, _>(claim_id)
         .load(conn)?;
-    let incoming: Vec<(i64, Relation, Option<String>, OtherClaim)> = claim_links::table
-        .inner_join(claims::table.on(claims::id.eq(claim_links::from_claim_id)))
-        .inner_join(analysts::table.on(analysts::id.eq(claims::analyst_id)))
-        .filter(claim_links::to_claim_id.eq(claim_id))
-        .select((
-            claim_links::id,
-            claim_links::relation,
-            claim_links::note,
-            other,
-        ))
-        .load(conn)?;
-    let mut links: Vec<LinkOut> = outgoing
+    Ok(rows
         .into_iter()
-        .map(|l| (Direction::Outgoing, l))
-        .chain(incoming.into_iter().map(|l| (Direction::Incoming, l)))
-        .map(|(direction, (id, relation, note, other_claim))| LinkOut {
-            id,
-            direction,
-            relation,
-            other_claim,
-            note,
+        .map(|r| LinkOut {
+            id: r.id,
+            direction: if r.outgoing {
+                Direction::Outgoing
+            } else {
+                Direction::Incoming
+            },
+            relation: r.relation,
+            other_claim: OtherClaim {
+                id: r.other_id,
+                statement: r.other_statement,
+                analyst: r.other_analyst,
+                status: r.other_status,
+            },
+            note: r.note,
         })
-        .collect();
-    links.sort_by_key(|l| l.id);
-    Ok(links)
+        .collect())
 }
 
 /// Latest first: latest effective, then latest recorded, then id.
