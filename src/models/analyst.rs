@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::models::organization::{NewOrganization, Organization};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::{affiliations, analysts, organizations};
 
 text_enum! {
@@ -128,13 +128,7 @@ impl Analyst {
             .returning(Analyst::as_returning())
             .get_result(conn)
             .optional()?;
-        match inserted {
-            Some(a) => Ok((a, true)),
-            None => Ok((
-                found(Self::find_by_name(conn, new.name)?, "analyst")?,
-                false,
-            )),
-        }
+        inserted_or_found(inserted, "analyst", || Self::find_by_name(conn, new.name))
     }
 
     pub fn insert(conn: &mut PgConnection, new: &NewAnalyst<'_>) -> Result<Analyst> {

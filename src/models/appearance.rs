@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::appearances;
 
 text_enum! {
@@ -81,11 +81,9 @@ impl Appearance {
             .returning(Appearance::as_returning())
             .get_result(conn)
             .optional()?;
-        if let Some(a) = inserted {
-            return Ok((a, true));
-        }
-        let existing = Self::find_by_natural_key(conn, new.claim_id, new.source_id, new.quote)?;
-        Ok((found(existing, "appearance")?, false))
+        inserted_or_found(inserted, "appearance", || {
+            Self::find_by_natural_key(conn, new.claim_id, new.source_id, new.quote)
+        })
     }
 
     pub fn find_by_natural_key(

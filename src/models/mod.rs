@@ -39,12 +39,21 @@ pub fn parse_id(reference: &str, flag: &str) -> Result<Option<i64>> {
     })
 }
 
-/// The row an `INSERT … ON CONFLICT DO NOTHING` collided with; it was committed
-/// by another writer, so it is there unless deleted in between.
-pub fn found<T>(row: Option<T>, what: &str) -> Result<T> {
-    row.ok_or_else(|| {
+/// The row an `INSERT … ON CONFLICT DO NOTHING RETURNING` gave (new: true),
+/// or else the row it collided with, which `find` looks up (new: false). That
+/// row was committed by another writer, so it is there unless deleted in between.
+pub fn inserted_or_found<T>(
+    inserted: Option<T>,
+    what: &str,
+    find: impl FnOnce() -> Result<Option<T>>,
+) -> Result<(T, bool)> {
+    if let Some(row) = inserted {
+        return Ok((row, true));
+    }
+    let row = find()?.ok_or_else(|| {
         Error::Other(anyhow::anyhow!(
             "the {what} being created was deleted concurrently; run the command again"
         ))
-    })
+    })?;
+    Ok((row, false))
 }

@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::sources;
 
 text_enum! {
@@ -112,14 +112,10 @@ impl Source {
             .returning(Source::as_returning())
             .get_result(conn)
             .optional()?;
-        if let Some(s) = inserted {
-            return Ok((s, true));
-        }
-        let existing = match new.url {
-            Some(url) => Self::find_by_url(conn, url)?,
-            None => Self::find_without_url(conn, new)?,
-        };
-        Ok((found(existing, "source")?, false))
+        inserted_or_found(inserted, "source", || match new.url {
+            Some(url) => Self::find_by_url(conn, url),
+            None => Self::find_without_url(conn, new),
+        })
     }
 }
 

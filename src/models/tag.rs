@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::Result;
-use crate::models::found;
+use crate::models::inserted_or_found;
 use crate::schema::{claim_tags, tags};
 
 text_enum! {
@@ -47,10 +47,7 @@ impl Tag {
             .returning(Tag::as_returning())
             .get_result(conn)
             .optional()?;
-        match inserted {
-            Some(t) => Ok((t, true)),
-            None => Ok((found(Self::find_by_name(conn, new.name)?, "tag")?, false)),
-        }
+        inserted_or_found(inserted, "tag", || Self::find_by_name(conn, new.name))
     }
 
     /// Attaches the tag; attaching it twice is a no-op.
