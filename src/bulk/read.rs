@@ -1,7 +1,9 @@
 //! The three input formats, read as streams: each record is checked on its own
 //! (records.rs, csv.rs) and handed to `emit` as staging rows or as a refusal.
 
-use std::io::BufRead;
+use std::cell::Cell;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
 
 use indicatif::ProgressBar;
 
@@ -147,6 +149,20 @@ pub fn csv(input: impl BufRead, progress: &ProgressBar, emit: &mut Emit<'_>) -> 
     Ok(rows)
 }
 
+/// A reader that counts the bytes read through it, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    bytes: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes.set(self.bytes.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// A JSON document: every record of every section, numbered in document order
 /// (the number stands in for a line; `places` turns it back into `claims[3]`).
 pub fn document(
@@ -161,12 +177,17 @@ pub fn document(
     if input.fill_buf()?.starts_with("\u{feff}".as_bytes()) {
         input.consume(3);
     }
+    let bytes = Rc::new(Cell::new(0u64));
+    let counted = Counting {
+        inner: input,
+        bytes: Rc::clone(&bytes),
+    };
     let mut records = 0i64;
-    let result = read_document(input, &mut |place, record| {
+    let result = read_document(counted, &mut |place, record| {
         records += 1;
         places.record(records, place);
         emit(records, "", staged(records, &record))?;
-        tick(progress, records, 0);
+        tick(progress, records, bytes.get());
         Ok::<_, std::io::Error>(())
     });
     match result {
