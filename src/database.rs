@@ -146,6 +146,36 @@ fn plain_name(name: &str) -> Result<()> {
     }
 }
 
+/// Grants `role` (claims_reader or claims_writer) to an existing login. A group
+/// role is refused: granting claims_writer to claims_reader would let every reader write.
+pub fn grant(conn: &mut PgConnection, role: &str, login: &str) -> Result<()> {
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = Bool)]
+        exists: bool,
+    }
+    let found: Exists = sql_query(
+        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin
+                          AND rolname NOT IN ('claims_reader', 'claims_writer')) AS exists",
+    )
+    .bind::<Text, _>(login)
+    .get_result(conn)?;
+    if !found.exists {
+        return Err(Error::NotFound {
+            what: "login",
+            reference: format!(
+                "named '{login}' on this server: create it first (CREATE ROLE \"{login}\" LOGIN PASSWORD '…')"
+            ),
+            hint: "",
+        });
+    }
+    sql_query("SELECT claims_grant($1, $2)::text")
+        .bind::<Text, _>(role)
+        .bind::<Text, _>(login)
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Applies pending migrations, one process at a time: several `claims` started
 /// together on a new database must not race to create the same tables (even
 /// diesel's own bookkeeping table, which the pending check creates).

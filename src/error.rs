@@ -17,8 +17,8 @@ use crate::models::ClaimKind;
 pub enum Error {
     // -- Bad input (exit 2) ------------------------------------------------------
     /// A reference that names no row: `what` is "claim", "analyst"…; `reference`
-    /// says how it was looked up ("id 7", "name 'Ann'").
-    #[error("no {what} with {reference}{}", hint_text(.hint))]
+    /// says how it was looked up ("with id 7", "named 'ann'").
+    #[error("no {what} {reference}{}", hint_text(.hint))]
     NotFound {
         what: &'static str,
         reference: String,

@@ -4,10 +4,6 @@ use std::process::Command;
 
 use diesel_migrations::MigrationHarness;
 
-use diesel::prelude::*;
-use diesel::sql_query;
-use diesel::sql_types::Text;
-
 use crate::bulk;
 use crate::cli::{CreateOpts, DbCommand, DocsOpts, DropOpts, GrantOpts, Role, SeedOpts, UrlOpts};
 use crate::cluster::{Durability, DEFAULT_DATABASE};
@@ -208,28 +204,7 @@ fn grant(opts: GrantOpts, target: &Target) -> Result<()> {
         Role::Writer => "claims_writer",
     };
     let mut conn = target.connect()?;
-    #[derive(QueryableByName)]
-    struct Exists {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        exists: bool,
-    }
-    // A login, not a group role: granting claims_writer to claims_reader would let every reader write.
-    let login: Exists = sql_query(
-        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin
-                          AND rolname NOT IN ('claims_reader', 'claims_writer')) AS exists",
-    )
-    .bind::<Text, _>(&opts.login)
-    .get_result(&mut conn)?;
-    if !login.exists {
-        return Err(Error::invalid(format!(
-            "no login named '{}' on this server: create it first (CREATE ROLE \"{}\" LOGIN PASSWORD '…')",
-            opts.login, opts.login
-        )));
-    }
-    sql_query("SELECT claims_grant($1, $2)::text")
-        .bind::<Text, _>(role)
-        .bind::<Text, _>(&opts.login)
-        .execute(&mut conn)?;
+    database::grant(&mut conn, role, &opts.login)?;
     println!("granted {role} to {}", opts.login);
     Ok(())
 }

@@ -1,19 +1,18 @@
 //! `claims edit claim|analyst|source ID --field value…`: corrections. The audit
 //! triggers keep every previous value in audit_log.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use diesel::prelude::*;
+use diesel::PgConnection;
 
 use crate::cli::{EditAnalystOpts, EditClaimOpts, EditCommand, EditSourceOpts};
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{parse_date, parse_probability, parse_timestamp};
+use crate::models::analyst::AnalystChanges;
+use crate::models::claim::ClaimChanges;
 use crate::models::source::normalize_url;
-use crate::models::{
-    parse_id, Analyst, AnalystKind, Claim, ClaimKind, NewClaim, Source, SourceKind,
-};
+use crate::models::source::SourceChanges;
+use crate::models::{parse_id, Analyst, Claim, NewClaim, Source};
 use crate::output::{note, print_created};
-use crate::schema::{analysts, claims, sources};
 
 pub fn run(cmd: EditCommand, target: &Target) -> Result<()> {
     match cmd {
@@ -55,19 +54,6 @@ fn text(value: Option<&str>) -> Change<&str> {
 
 fn nothing_to_do(flags: &str) -> Error {
     Error::invalid(format!("nothing to change: give at least one of {flags}"))
-}
-
-#[derive(AsChangeset)]
-#[diesel(table_name = claims)]
-struct ClaimChanges<'a> {
-    statement: Option<&'a str>,
-    kind: Option<ClaimKind>,
-    analyst_id: Option<i64>,
-    made_at: Option<Option<NaiveDate>>,
-    expected_by: Option<Option<NaiveDate>>,
-    probability: Option<Option<f64>>,
-    /// A probability set by hand no longer comes from the hedge phrase.
-    hedge: Option<Option<&'a str>>,
 }
 
 fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
@@ -120,10 +106,7 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
             probability,
             hedge: probability.map(|_| None),
         };
-        let updated: Claim = diesel::update(claims::table.find(current.id))
-            .set(&changes)
-            .returning(Claim::as_returning())
-            .get_result(conn)?;
+        let updated = Claim::update(conn, current.id, &changes)?;
         if updated.statement == current.statement
             && updated.kind == current.kind
             && updated.analyst_id == current.analyst_id
@@ -139,14 +122,6 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
         Ok(current.id)
     })?;
     print_created(opts.format.format, id)
-}
-
-#[derive(AsChangeset)]
-#[diesel(table_name = analysts)]
-struct AnalystChanges<'a> {
-    name: Option<&'a str>,
-    kind: Option<AnalystKind>,
-    description: Option<Option<&'a str>>,
 }
 
 fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
@@ -171,25 +146,10 @@ fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
                 )));
             }
         }
-        diesel::update(analysts::table.find(id))
-            .set(&changes)
-            .execute(conn)?;
+        Analyst::update(conn, id, &changes)?;
         Ok(id)
     })?;
     print_created(opts.format.format, id)
-}
-
-#[derive(AsChangeset)]
-#[diesel(table_name = sources)]
-struct SourceChanges<'a> {
-    url: Option<Option<String>>,
-    title: Option<&'a str>,
-    kind: Option<SourceKind>,
-    publisher: Option<Option<&'a str>>,
-    author: Option<Option<&'a str>>,
-    published_on: Option<Option<NaiveDate>>,
-    archived_url: Option<Option<String>>,
-    retrieved_at: Option<Option<DateTime<Utc>>>,
 }
 
 fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
@@ -231,9 +191,7 @@ fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
                 )));
             }
         }
-        diesel::update(sources::table.find(id))
-            .set(&changes)
-            .execute(conn)?;
+        Source::update(conn, id, &changes)?;
         Ok(id)
     })?;
     print_created(opts.format.format, id)

@@ -53,6 +53,14 @@ pub struct AffiliationRow {
     pub valid_until: Option<NaiveDate>,
 }
 
+#[derive(AsChangeset)]
+#[diesel(table_name = analysts)]
+pub struct AnalystChanges<'a> {
+    pub name: Option<&'a str>,
+    pub kind: Option<AnalystKind>,
+    pub description: Option<Option<&'a str>>,
+}
+
 impl Analyst {
     pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Analyst>> {
         Ok(analysts::table
@@ -82,7 +90,7 @@ impl Analyst {
             let key = if id.is_some() { "id" } else { "name" };
             Error::NotFound {
                 what: "analyst",
-                reference: format!("{key} '{reference}'"),
+                reference: format!("with {key} '{reference}'"),
                 hint: "list them with: claims db psql -- -c 'select id, name from analysts'",
             }
             .at(place)
@@ -188,6 +196,14 @@ impl Analyst {
                 affiliations::valid_until,
             ))
             .load(conn)?)
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values).
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &AnalystChanges<'_>) -> Result<()> {
+        diesel::update(analysts::table.find(id))
+            .set(changes)
+            .execute(conn)?;
+        Ok(())
     }
 }
 

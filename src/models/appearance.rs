@@ -56,7 +56,7 @@ impl Appearance {
         Self::find(conn, id)?.ok_or_else(|| {
             Error::NotFound {
                 what: "appearance",
-                reference: format!("id {id}"),
+                reference: format!("with id {id}"),
                 hint: "claims show CLAIM lists a claim's appearances",
             }
             .at(place)

@@ -102,6 +102,19 @@ pub fn check_probability(p: f64, field: &'static str) -> Result<()> {
     Ok(())
 }
 
+#[derive(AsChangeset)]
+#[diesel(table_name = claims)]
+pub struct ClaimChanges<'a> {
+    pub statement: Option<&'a str>,
+    pub kind: Option<ClaimKind>,
+    pub analyst_id: Option<i64>,
+    pub made_at: Option<Option<NaiveDate>>,
+    pub expected_by: Option<Option<NaiveDate>>,
+    pub probability: Option<Option<f64>>,
+    /// A probability set by hand no longer comes from the hedge phrase.
+    pub hedge: Option<Option<&'a str>>,
+}
+
 impl Claim {
     pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Claim>> {
         Ok(claims::table
@@ -124,7 +137,7 @@ impl Claim {
         Self::find(conn, id)?.ok_or_else(|| {
             Error::NotFound {
                 what: "claim",
-                reference: format!("id {id}"),
+                reference: format!("with id {id}"),
                 hint: "claims report --unverified lists open claims",
             }
             .at(place)
@@ -150,5 +163,29 @@ impl Claim {
             .values(new)
             .returning(Claim::as_returning())
             .get_result(conn)?)
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values); returns the row as it is now.
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &ClaimChanges<'_>) -> Result<Claim> {
+        Ok(diesel::update(claims::table.find(id))
+            .set(changes)
+            .returning(Claim::as_returning())
+            .get_result(conn)?)
+    }
+
+    /// Marks the claim retracted now, unless it already is (then false: another
+    /// writer got there first).
+    pub fn retract(conn: &mut PgConnection, id: i64, reason: &str) -> Result<bool> {
+        let changed = diesel::update(
+            claims::table
+                .find(id)
+                .filter(claims::retracted_at.is_null()),
+        )
+        .set((
+            claims::retracted_at.eq(diesel::dsl::now),
+            claims::retraction_reason.eq(reason),
+        ))
+        .execute(conn)?;
+        Ok(changed == 1)
     }
 }

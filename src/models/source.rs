@@ -44,6 +44,19 @@ pub struct NewSource<'a> {
     pub archived_url: Option<&'a str>,
 }
 
+#[derive(AsChangeset)]
+#[diesel(table_name = sources)]
+pub struct SourceChanges<'a> {
+    pub url: Option<Option<String>>,
+    pub title: Option<&'a str>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<Option<&'a str>>,
+    pub author: Option<Option<&'a str>>,
+    pub published_on: Option<Option<NaiveDate>>,
+    pub archived_url: Option<Option<String>>,
+    pub retrieved_at: Option<Option<DateTime<Utc>>>,
+}
+
 impl Source {
     pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Source>> {
         Ok(sources::table
@@ -90,7 +103,7 @@ impl Source {
             let key = if id.is_some() { "id" } else { "URL" };
             Error::NotFound {
                 what: "source",
-                reference: format!("{key} '{reference}'"),
+                reference: format!("with {key} '{reference}'"),
                 hint: "add it first: claims add source URL --title T",
             }
             .at(flag)
@@ -116,6 +129,14 @@ impl Source {
             Some(url) => Self::find_by_url(conn, url),
             None => Self::find_without_url(conn, new),
         })
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values).
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &SourceChanges<'_>) -> Result<()> {
+        diesel::update(sources::table.find(id))
+            .set(changes)
+            .execute(conn)?;
+        Ok(())
     }
 }
 
