@@ -26,7 +26,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use claims::cluster::{Cluster, Durability};
-use claims::connection::{establish, run_pending_migrations};
+use claims::connection::establish;
+use claims::database;
 use claims::generate::Plan;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -155,39 +156,38 @@ impl Drop for Guard {
     }
 }
 
+/// The benchmark's cluster; databases are created and dropped by claims::database.
 struct Server {
     cluster: Cluster,
+    databases: database::Server,
 }
 
 impl Server {
+    fn new(cluster: Cluster) -> Server {
+        Server {
+            databases: database::Server::Cluster(cluster.clone()),
+            cluster,
+        }
+    }
+
     fn url(&self, db: &str) -> String {
         self.cluster.url(db)
     }
 
-    fn admin(&self) -> PgConnection {
-        establish(&self.url("postgres")).expect("connect to the benchmark cluster")
-    }
-
     /// A fresh database with every migration applied.
     fn fresh_db(&self, name: &str) -> String {
-        self.drop_db(name);
-        self.admin()
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create a database");
-        let url = self.url(name);
-        let mut conn = establish(&url).expect("connect to the new database");
-        run_pending_migrations(&mut conn).expect("migrate the new database");
-        url
+        self.databases
+            .recreate(name, true)
+            .expect("create and migrate a database")
     }
 
     fn drop_db(&self, name: &str) {
-        self.admin()
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .expect("drop a database");
+        self.databases.drop(name).expect("drop a database");
     }
 
     fn checkpoint(&self) {
-        self.admin()
+        establish(&self.url("postgres"))
+            .expect("connect to the benchmark cluster")
             .batch_execute("CHECKPOINT")
             .expect("CHECKPOINT");
     }
@@ -480,29 +480,7 @@ fn baseline(
     n: u64,
     expected: &[(String, i64)],
 ) -> Baseline {
-    progress!("  baseline: exporting the final rows with psql \\copy … TO");
-    let mut files = Vec::new();
-    for table in TABLES {
-        let cols = copy_columns(source_url, table);
-        let list = cols.join(", ");
-        let order = if cols.iter().any(|c| c == "id") {
-            "id".to_owned()
-        } else {
-            cols.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
-        };
-        let file = dir.join(format!("baseline-{n}-{table}.csv"));
-        let out = psql_base(source_url)
-            .arg("-c")
-            .arg(format!(
-                "\\copy (SELECT {list} FROM {table} ORDER BY {order}) TO '{}' CSV",
-                file.display()
-            ))
-            .output()
-            .expect("run psql");
-        check(&out, &format!("export {table}"));
-        files.push((table.to_string(), list, file));
-    }
-
+    let files = export_final_rows(source_url, dir, n);
     let db = format!("bench_{n}_psql");
     let url = server.fresh_db(&db);
     server.checkpoint();
@@ -527,28 +505,7 @@ fn baseline(
     let secs: f64 = per_table.iter().map(|(_, _, s)| s).sum();
     let counts = table_counts(&url);
     let rows = total(&counts);
-    let counts_match = if counts == expected {
-        Ok(())
-    } else {
-        Err(format!("baseline {counts:?} vs imported {expected:?}"))
-    };
-    // Status check: the trigger must have derived the same statuses.
-    let status_of = |u: &str| {
-        psql_query(
-            u,
-            "SELECT string_agg(status || '=' || n, ',' ORDER BY status) FROM (SELECT status, count(*) AS n FROM claims GROUP BY status) s",
-        )
-    };
-    let counts_match = counts_match.and_then(|()| {
-        let (a, b) = (status_of(&url), status_of(source_url));
-        if a == b {
-            Ok(())
-        } else {
-            Err(format!(
-                "claims.status differs: baseline {a} vs imported {b}"
-            ))
-        }
-    });
+    let counts_match = same_rows(&url, source_url, &counts, expected);
     match &counts_match {
         Ok(()) => progress!(
             "    {rows} rows in {secs:.1} s: {:.0} rows/s; same row counts and statuses as the import",
@@ -565,6 +522,61 @@ fn baseline(
         secs,
         per_table,
         counts_match,
+    }
+}
+
+/// Each ledger table of the imported database as a CSV file, with `psql \\copy … TO`
+/// (untimed): (table, column list, file).
+fn export_final_rows(source_url: &str, dir: &Path, n: u64) -> Vec<(String, String, PathBuf)> {
+    progress!("  baseline: exporting the final rows with psql \\copy … TO");
+    let mut files = Vec::new();
+    for table in TABLES {
+        let cols = copy_columns(source_url, table);
+        let list = cols.join(", ");
+        let order = if cols.iter().any(|c| c == "id") {
+            "id".to_owned()
+        } else {
+            cols.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
+        };
+        let file = dir.join(format!("baseline-{n}-{table}.csv"));
+        let out = psql_base(source_url)
+            .arg("-c")
+            .arg(format!(
+                "\\copy (SELECT {list} FROM {table} ORDER BY {order}) TO '{}' CSV",
+                file.display()
+            ))
+            .output()
+            .expect("run psql");
+        check(&out, &format!("export {table}"));
+        files.push((table.to_string(), list, file));
+    }
+    files
+}
+
+/// Whether the baseline database ended with the import's row counts, and the
+/// trigger derived the same statuses.
+fn same_rows(
+    url: &str,
+    source_url: &str,
+    counts: &[(String, i64)],
+    expected: &[(String, i64)],
+) -> Result<(), String> {
+    if counts != expected {
+        return Err(format!("baseline {counts:?} vs imported {expected:?}"));
+    }
+    let status_of = |u: &str| {
+        psql_query(
+            u,
+            "SELECT string_agg(status || '=' || n, ',' ORDER BY status) FROM (SELECT status, count(*) AS n FROM claims GROUP BY status) s",
+        )
+    };
+    let (a, b) = (status_of(url), status_of(source_url));
+    if a == b {
+        Ok(())
+    } else {
+        Err(format!(
+            "claims.status differs: baseline {a} vs imported {b}"
+        ))
     }
 }
 
@@ -680,8 +692,17 @@ fn latencies(url: &str, dir: &Path) -> (Vec<Latency>, i64) {
         },
         &|_, _| format!("SELECT * FROM claim_overview WHERE id = {show_id}"),
     );
-    // add claim: the warm-up run of `claims add` creates "Bench analyst"; the SQL
-    // inserts for that analyst. Every run adds a new statement.
+    out.push(add_claim_latency(url, &claims, &psql_c));
+    (out, show_id)
+}
+
+/// `add claim` beside a plain INSERT: the warm-up run of `claims add` creates
+/// "Bench analyst"; the SQL inserts for that analyst. Every run adds a new statement.
+fn add_claim_latency(
+    url: &str,
+    claims: &dyn Fn(&[String]) -> Command,
+    psql_c: &dyn Fn(String) -> Command,
+) -> Latency {
     progress!("  latency: add claim");
     let claims_ms = e2e_ms("claims add claim", |k| {
         claims(&[
@@ -707,7 +728,7 @@ fn latencies(url: &str, dir: &Path) -> (Vec<Latency>, i64) {
     progress!(
         "    claims {claims_ms:.1} ms, psql -c {psql_ms:.1} ms, server {server_ms:.3} ms (+{planning_ms:.3} ms planning)"
     );
-    out.push(Latency {
+    Latency {
         name: "add claim",
         claims_cmd: "claims add claim \"Bench claim K.\" --by \"Bench analyst\" --format json"
             .into(),
@@ -718,8 +739,7 @@ fn latencies(url: &str, dir: &Path) -> (Vec<Latency>, i64) {
         psql_ms,
         server_ms,
         planning_ms,
-    });
-    (out, show_id)
+    }
 }
 
 fn run_size(server: &Server, dir: &Path, n: u64) -> SizeResult {
@@ -851,6 +871,7 @@ fn pct_vs(value: f64, target: f64) -> String {
     }
 }
 
+/// BENCHMARKS.md: how the run was made, then one section per measurement.
 fn write_report(
     path: &Path,
     m: &Machine,
@@ -860,6 +881,26 @@ fn write_report(
     total_secs: f64,
 ) -> String {
     let mut s = String::new();
+    report_header(&mut s, m, args, results, started, total_secs);
+    report_imports(&mut s, results);
+    report_baseline(&mut s, results);
+    report_latency(&mut s, results);
+    report_targets(&mut s, results);
+    let _ = writeln!(s, "## Why\n");
+    let _ = writeln!(s, "<!-- analysis -->\n");
+    fs::write(path, &s).expect("write BENCHMARKS.md");
+    s
+}
+
+/// The command, date, commit, machine, versions, cluster and data of the run.
+fn report_header(
+    s: &mut String,
+    m: &Machine,
+    args: &Args,
+    results: &[SizeResult],
+    started: &str,
+    total_secs: f64,
+) {
     let cmd = if args.shown.is_empty() {
         "cargo bench --bench scale".to_owned()
     } else {
@@ -913,6 +954,10 @@ fn write_report(
             .collect::<Vec<_>>()
             .join(", ")
     );
+}
+
+/// The import table (claims import of each format beside the baseline) and rows per table.
+fn report_imports(s: &mut String, results: &[SizeResult]) {
     let _ = writeln!(s, "## Bulk import\n");
     let _ = writeln!(
         s,
@@ -989,6 +1034,10 @@ fn write_report(
         }
     }
     let _ = writeln!(s);
+}
+
+/// How the baseline was measured, and its time per table.
+fn report_baseline(s: &mut String, results: &[SizeResult]) {
     let _ = writeln!(s, "### The baseline\n");
     let _ = writeln!(
         s,
@@ -1030,7 +1079,10 @@ fn write_report(
         }
     }
     let _ = writeln!(s);
+}
 
+/// End-to-end and server latencies of the read and write commands.
+fn report_latency(s: &mut String, results: &[SizeResult]) {
     let _ = writeln!(s, "## Latency on the loaded database\n");
     let _ = writeln!(
         s,
@@ -1072,8 +1124,10 @@ fn write_report(
         }
         let _ = writeln!(s);
     }
+}
 
-    // Targets.
+/// Each target of the issue: measured, met or missed and by how much.
+fn report_targets(s: &mut String, results: &[SizeResult]) {
     let _ = writeln!(s, "## Targets (issue 5)\n");
     let _ = writeln!(s, "| target | N claims | measured | verdict |");
     let _ = writeln!(s, "|---|---:|---|---|");
@@ -1117,6 +1171,11 @@ fn write_report(
             );
         }
     }
+    report_latency_targets(s, results);
+}
+
+/// The latency targets: the unverified first page, server time and end to end.
+fn report_latency_targets(s: &mut String, results: &[SizeResult]) {
     let unverified = |r: &SizeResult| {
         r.latencies
             .iter()
@@ -1176,11 +1235,6 @@ fn write_report(
             .collect::<Vec<_>>()
             .join("; ")
     );
-
-    let _ = writeln!(s, "## Why\n");
-    let _ = writeln!(s, "<!-- analysis -->\n");
-    fs::write(path, &s).expect("write BENCHMARKS.md");
-    s
 }
 
 // ---------------------------------------------------------------------------
@@ -1207,7 +1261,7 @@ fn main() {
     cluster
         .ensure_running(Durability::Durable)
         .expect("start the benchmark cluster");
-    let server = Server { cluster };
+    let server = Server::new(cluster);
     let m = machine(&server);
     progress!("{}; {}", m.server, m.cpu_model);
 

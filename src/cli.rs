@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::models::{AnalystKind, Attribution, ClaimKind, Relation, SourceKind, Status};
+pub use crate::output::OutputFormat;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "claims",
@@ -94,17 +97,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  claims export --output ledger.json")]
     Export(ExportOpts),
 
-    /// Manage the database: setup, migrate, status, seed, url, psql, stop.
+    /// Manage the database: setup, migrate, status, seed, url, psql, grant, docs, stop, create, drop.
     #[command(subcommand)]
     Db(DbCommand),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum OutputFormat {
-    #[default]
-    Table,
-    Json,
-    Csv,
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -135,14 +130,6 @@ pub enum AddCommand {
     Claim(AddClaimOpts),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalystKind {
-    Person,
-    Organization,
-    Group,
-    Unattributed,
-}
-
 #[derive(Debug, Args)]
 pub struct AddAnalystOpts {
     /// Name; unique (tell namesakes apart with a suffix: "John Smith (BBC)").
@@ -156,16 +143,6 @@ pub struct AddAnalystOpts {
     pub affiliation: Vec<String>,
     #[command(flatten)]
     pub format: FormatOpts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceKind {
-    Article,
-    Report,
-    Transcript,
-    Post,
-    Statement,
-    Other,
 }
 
 #[derive(Debug, Args)]
@@ -192,21 +169,6 @@ pub struct AddSourceOpts {
     pub retrieved: Option<String>,
     #[command(flatten)]
     pub format: FormatOpts,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClaimKind {
-    Fact,
-    Prediction,
-    Assessment,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Attribution {
-    Direct,
-    Paraphrase,
-    Reported,
-    Unattributed,
 }
 
 #[derive(Debug, Args)]
@@ -259,16 +221,6 @@ pub struct AddClaimOpts {
     pub format: FormatOpts,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Relation {
-    Supports,
-    Contradicts,
-    Denies,
-    Duplicates,
-    Refines,
-    Supersedes,
-}
-
 #[derive(Debug, Args)]
 pub struct LinkOpts {
     /// The claim that supports, contradicts, denies, … (an id).
@@ -288,9 +240,9 @@ pub struct LinkOpts {
 pub struct VerifyOpts {
     /// The claim (an id).
     pub claim: String,
-    /// confirmed, mostly_true, mixed, misleading, refuted or unverifiable.
-    #[arg(long, value_name = "STATUS")]
-    pub status: String,
+    /// The verdict.
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Status,
     /// The source that settles it: an id or URL.
     #[arg(long, value_name = "SOURCE")]
     pub evidence: Option<String>,
@@ -493,15 +445,7 @@ pub enum ReportCommand {
     Summary,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalystSort {
-    /// Most accurate first.
-    Accuracy,
-    /// Best (lowest) Brier score first.
-    Brier,
-    /// Most claims first.
-    Claims,
-}
+pub use crate::queries::track_record::TrackRecordOrder as AnalystSort;
 
 #[derive(Debug, Args)]
 pub struct AnalystsReportOpts {
@@ -642,6 +586,35 @@ pub enum DbCommand {
     /// Stop the embedded cluster (no effect on an external database).
     #[command(after_help = "Example:\n  claims db stop")]
     Stop,
+    /// Create another database on the same server and print its URL (for CI and scripts).
+    #[command(
+        after_help = "Example:\n  DATABASE_URL=$(claims db create schema_check --replace) diesel migration run"
+    )]
+    Create(CreateOpts),
+    /// Drop a database on the same server (never the one claims uses).
+    #[command(after_help = "Example:\n  claims db drop schema_check")]
+    Drop(DropOpts),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateOpts {
+    /// Database name: lower-case letters, digits and _.
+    pub name: String,
+    /// Drop it first if it exists.
+    #[arg(long)]
+    pub replace: bool,
+    /// Apply every migration to it (without this it is empty).
+    #[arg(long)]
+    pub migrate: bool,
+    /// Print the password in the URL too.
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DropOpts {
+    /// Database name.
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

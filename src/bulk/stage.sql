@@ -1,6 +1,9 @@
 -- The staging table of a bulk import: one row per record part, COPYed in as CSV,
 -- merged into the ledger in the same transaction and dropped at its end.
 -- Which columns mean what depends on rtype:
+-- Every row: line (the input line, or the record's ordinal in a JSON document),
+-- part (where in its record: "appearances[1]"), raw, error (why it is refused)
+-- and knock_on (refused only because something it depends on was).
 --   hedge_term    name (phrase), probability, description (source)
 --   organization  name, description
 --   analyst       name, kind, description
@@ -14,7 +17,10 @@
 --   link          ref1 (from claim key), ref2 (to claim key), relation, description (note)
 --   verdict       ref1 (claim key), ref2 (evidence source key), ref3 (by: analyst name),
 --                 status, description (note), effective_at, recorded_at
+--   unreadable    nothing: a line that is not a record at all (error says why)
 CREATE TEMP TABLE claims_import_stage (
+    -- The order rows were read in: new rows get their ids in input order.
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     line bigint NOT NULL,
     rtype text NOT NULL,
     key text,
@@ -44,7 +50,9 @@ CREATE TEMP TABLE claims_import_stage (
     recorded_at timestamptz,
     valid_from date,
     valid_until date,
+    part text,
     -- The input line as read, kept (on the line's first row) only with --rejects.
     raw text,
-    error text
+    error text,
+    knock_on boolean NOT NULL DEFAULT false
 ) ON COMMIT DROP

@@ -1,10 +1,8 @@
 //! `claims add analyst|source|claim`.
 
-use clap::ValueEnum;
-
 use diesel::PgConnection;
 
-use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts, ClaimKind};
+use crate::cli::{AddAnalystOpts, AddClaimOpts, AddCommand, AddSourceOpts};
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{non_blank, parse_optional_date, parse_probability, parse_timestamp};
@@ -13,10 +11,18 @@ use crate::models::hedge_term::{normalize_phrase, HedgeTerm};
 use crate::models::source::normalize_url;
 use crate::models::tag::NewTag;
 use crate::models::{
-    parse_id, Analyst, Appearance, Claim, NewAnalyst, NewAppearance, NewClaim, NewSource, Source,
-    Tag,
+    parse_id, Analyst, Appearance, Claim, ClaimKind, NewAnalyst, NewAppearance, NewClaim,
+    NewSource, Source, SourceKind, Tag, TagKind,
 };
 use crate::output::{note, print_created};
+
+/// How `add claim` spells a claim's fields in messages.
+const CLAIM_FLAGS: &[(&str, &str)] = &[
+    ("statement", "STATEMENT"),
+    ("made_at", "--made"),
+    ("expected_by", "--expected-by"),
+    ("probability", "--probability"),
+];
 
 pub fn run(cmd: AddCommand, target: &Target) -> Result<()> {
     match cmd {
@@ -24,14 +30,6 @@ pub fn run(cmd: AddCommand, target: &Target) -> Result<()> {
         AddCommand::Source(opts) => source(opts, target),
         AddCommand::Claim(opts) => claim(opts, target),
     }
-}
-
-/// clap's own spelling of a value ("unattributed"), which is also the column value.
-pub fn value_name<T: ValueEnum>(v: &T) -> String {
-    v.to_possible_value()
-        .expect("no skipped values")
-        .get_name()
-        .to_owned()
 }
 
 fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
@@ -44,11 +42,10 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
         .iter()
         .map(|a| parse_affiliation(a))
         .collect::<Result<Vec<_>>>()?;
-    let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(existing) = Analyst::find_by_name(conn, name)? {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "an analyst named '{name}' already exists (id {}); tell namesakes apart with a suffix, e.g. \"{name} (outlet)\"",
                 existing.id
             )));
@@ -57,7 +54,7 @@ fn analyst(opts: AddAnalystOpts, target: &Target) -> Result<()> {
             conn,
             &NewAnalyst {
                 name,
-                kind: &kind,
+                kind: opts.kind,
                 description: non_blank(opts.description.as_deref()),
             },
         )?;
@@ -94,12 +91,11 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         .as_deref()
         .map(|r| parse_timestamp(r, "--retrieved"))
         .transpose()?;
-    let kind = value_name(&opts.kind);
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(u) = &url {
             if let Some(existing) = Source::find_by_url(conn, u)? {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "a source with URL {u} already exists (id {}): refer to it as --source {}",
                     existing.id, existing.id
                 )));
@@ -108,7 +104,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         let new = NewSource {
             url: url.as_deref(),
             title,
-            kind: &kind,
+            kind: opts.kind,
             publisher: non_blank(opts.publisher.as_deref()),
             author: non_blank(opts.author.as_deref()),
             published_on,
@@ -117,7 +113,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
         };
         if url.is_none() {
             if let Some(existing) = Source::find_without_url(conn, &new)? {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "a source without URL with this title, publisher, author and day already exists (id {}): refer to it as --source {}",
                     existing.id, existing.id
                 )));
@@ -130,7 +126,7 @@ fn source(opts: AddSourceOpts, target: &Target) -> Result<()> {
 
 fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let statement = opts.statement.trim();
-    let kind = value_name(&opts.kind.unwrap_or(ClaimKind::Fact));
+    let kind = opts.kind.unwrap_or(ClaimKind::Fact);
     let hedge = opts.hedge.as_deref().map(normalize_phrase);
     if hedge.as_deref() == Some("") {
         return Err(Error::invalid(
@@ -144,7 +140,6 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         .transpose()?;
     let made_at = parse_optional_date(opts.made.as_deref(), "--made")?;
     let expected_by = parse_optional_date(opts.expected_by.as_deref(), "--expected-by")?;
-    let attribution = value_name(&opts.attribution);
     let tags: Vec<&str> = opts.tags.iter().map(|t| t.trim()).collect();
     if tags.iter().any(|t| t.is_empty()) {
         return Err(Error::invalid("--tag is empty: give a tag name"));
@@ -157,13 +152,13 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
     let draft = NewClaim {
         analyst_id: 0,
         statement,
-        kind: &kind,
+        kind,
         made_at,
         expected_by,
         probability,
         hedge: None,
     };
-    draft.validate()?;
+    draft.validate().map_err(|e| e.with_flags(CLAIM_FLAGS))?;
 
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
@@ -177,60 +172,17 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
             ..draft
         };
         let (analyst, created) = Analyst::resolve_or_create(conn, &opts.by, "--by")?;
-        let claim = match Claim::find_by_natural_key(conn, analyst.id, statement)? {
-            Some(existing) => {
-                if opts.source.is_none() {
-                    return Err(Error::invalid(format!(
-                        "{} already made this claim (id {}); to record another place it appeared, \
-                         add --source and --quote",
-                        analyst.name, existing.id
-                    )));
-                }
-                refuse_differences(&existing, &opts, &draft)?;
-                note(format!(
-                    "claim {} is already recorded for {}: adding the appearance to it",
-                    existing.id, analyst.name
-                ));
-                existing
-            }
-            None => Claim::insert(
-                conn,
-                &NewClaim {
-                    analyst_id: analyst.id,
-                    ..draft
-                },
-            )?,
-        };
+        let claim = new_or_recorded_claim(conn, &opts, &analyst, draft)?;
         if let (Some(source_ref), Some(quote)) = (&opts.source, &opts.quote) {
             let source = source_for_claim(conn, source_ref, source_title)?;
-            let via = opts
-                .via
-                .as_deref()
-                .map(|v| Appearance::resolve(conn, v, "--via"))
-                .transpose()?;
-            let (appearance, new) = Appearance::find_or_create(
-                conn,
-                &NewAppearance {
-                    claim_id: claim.id,
-                    source_id: source.id,
-                    quote: quote.trim(),
-                    attribution: &attribution,
-                    via_appearance_id: via.map(|a| a.id),
-                },
-            )?;
-            if !new {
-                return Err(Error::invalid(format!(
-                    "this quote of claim {} in source {} is already recorded (appearance {})",
-                    claim.id, source.id, appearance.id
-                )));
-            }
+            add_appearance(conn, &opts, &claim, &source, quote)?;
         }
         for name in &tags {
             let (tag, _) = Tag::find_or_create(
                 conn,
                 &NewTag {
                     name,
-                    kind: "topic",
+                    kind: TagKind::Topic,
                 },
             )?;
             Tag::attach(conn, claim.id, tag.id)?;
@@ -244,6 +196,72 @@ fn claim(opts: AddClaimOpts, target: &Target) -> Result<()> {
         Ok(claim.id)
     })?;
     print_created(opts.format.format, id)
+}
+
+/// The claim the analyst made: new, or (with --source) the recorded one, which
+/// must not quietly disagree with the flags.
+fn new_or_recorded_claim(
+    conn: &mut PgConnection,
+    opts: &AddClaimOpts,
+    analyst: &Analyst,
+    draft: NewClaim<'_>,
+) -> Result<Claim> {
+    let Some(existing) = Claim::find_by_natural_key(conn, analyst.id, draft.statement)? else {
+        return Claim::insert(
+            conn,
+            &NewClaim {
+                analyst_id: analyst.id,
+                ..draft
+            },
+        );
+    };
+    if opts.source.is_none() {
+        return Err(Error::Conflict(format!(
+            "{} already made this claim (id {}); to record another place it appeared, \
+             add --source and --quote",
+            analyst.name, existing.id
+        )));
+    }
+    refuse_differences(&existing, opts, &draft)?;
+    note(format!(
+        "claim {} is already recorded for {}: adding the appearance to it",
+        existing.id, analyst.name
+    ));
+    Ok(existing)
+}
+
+/// Where the claim appeared: a new appearance, refused when this quote of it in
+/// this source is recorded.
+fn add_appearance(
+    conn: &mut PgConnection,
+    opts: &AddClaimOpts,
+    claim: &Claim,
+    source: &Source,
+    quote: &str,
+) -> Result<()> {
+    let via = opts
+        .via
+        .as_deref()
+        .map(|v| Appearance::resolve(conn, v, "--via"))
+        .transpose()?;
+    let (appearance, new) = Appearance::find_or_create(
+        conn,
+        &NewAppearance {
+            claim_id: claim.id,
+            source_id: source.id,
+            quote: quote.trim(),
+            attribution: opts.attribution,
+            via_appearance_id: via.map(|a| a.id),
+        },
+    )
+    .map_err(|e| e.with_flags(&[("quote", "--quote")]))?;
+    if !new {
+        return Err(Error::Conflict(format!(
+            "this quote of claim {} in source {} is already recorded (appearance {})",
+            claim.id, source.id, appearance.id
+        )));
+    }
+    Ok(())
 }
 
 /// Adding an appearance to a recorded claim must not quietly disagree with it.
@@ -276,7 +294,7 @@ fn refuse_differences(existing: &Claim, opts: &AddClaimOpts, draft: &NewClaim<'_
     if differs.is_empty() {
         return Ok(());
     }
-    Err(Error::invalid(format!(
+    Err(Error::Conflict(format!(
         "claim {} is already recorded with other values: {}; leave those flags out to add the appearance",
         existing.id,
         differs.join(", ")
@@ -297,14 +315,14 @@ fn source_for_claim(
 ) -> Result<Source> {
     match (Source::resolve(conn, reference, "--source"), title) {
         (Ok(source), _) => Ok(source),
-        (Err(Error::Invalid(_)), Some(title)) if parse_id(reference, "--source")?.is_none() => {
+        (Err(e), Some(title)) if e.is_not_found() && parse_id(reference, "--source")?.is_none() => {
             let url = normalize_url(reference, "--source")?;
             let (source, _) = Source::find_or_create(
                 conn,
                 &NewSource {
                     url: Some(&url),
                     title,
-                    kind: "article",
+                    kind: SourceKind::Article,
                     publisher: None,
                     author: None,
                     published_on: None,
@@ -315,8 +333,8 @@ fn source_for_claim(
             note(format!("created source {} ({url})", source.id));
             Ok(source)
         }
-        (Err(Error::Invalid(msg)), None) if parse_id(reference, "--source")?.is_none() => Err(
-            Error::invalid(format!("{msg}; or add --source-title T to create it")),
+        (Err(e), None) if e.is_not_found() && parse_id(reference, "--source")?.is_none() => Err(
+            Error::invalid(format!("{e}; or add --source-title T to create it")),
         ),
         (Err(e), _) => Err(e),
     }

@@ -4,15 +4,13 @@ use std::process::Command;
 
 use diesel_migrations::MigrationHarness;
 
-use diesel::prelude::*;
-use diesel::sql_query;
-use diesel::sql_types::Text;
-
-use crate::cli::{DbCommand, DocsOpts, GrantOpts, Role, SeedOpts, UrlOpts};
-use crate::commands::import::print_summary;
-use crate::connection::{establish, mask_password, run_pending_migrations, Target, MIGRATIONS};
+use crate::bulk;
+use crate::cli::{CreateOpts, DbCommand, DocsOpts, DropOpts, GrantOpts, Role, SeedOpts, UrlOpts};
+use crate::cluster::{Durability, DEFAULT_DATABASE};
+use crate::commands::import::{import, print_document_counts};
+use crate::connection::{mask_password, Target};
+use crate::database::{self, Server, MIGRATIONS};
 use crate::error::{Error, Result};
-use crate::interchange;
 use crate::schema_docs;
 
 /// The seed data, built into the binary so `claims db seed` works from anywhere.
@@ -32,7 +30,65 @@ pub fn run(cmd: DbCommand, target: &Target) -> Result<()> {
         DbCommand::Grant(opts) => grant(opts, target),
         DbCommand::Docs(opts) => docs(opts, target),
         DbCommand::Stop => stop(target),
+        DbCommand::Create(opts) => create(opts, target),
+        DbCommand::Drop(opts) => drop(opts, target),
     }
+}
+
+/// The server `target` is on, started if it is the embedded cluster.
+fn server(target: &Target) -> Result<Server> {
+    match &target.cluster {
+        Some(cluster) => {
+            cluster.ensure_running(Durability::Durable)?;
+            Ok(Server::Cluster(cluster.clone()))
+        }
+        None => Server::of_url(&target.url),
+    }
+}
+
+/// The database name in the target's URL.
+fn own_database(target: &Target) -> Option<&str> {
+    database::database_in(&target.url)
+}
+
+fn create(opts: CreateOpts, target: &Target) -> Result<()> {
+    if own_database(target) == Some(opts.name.as_str()) {
+        return Err(Error::invalid(format!(
+            "{}: that is the database claims uses; give another name",
+            opts.name
+        )));
+    }
+    let server = server(target)?;
+    if opts.replace {
+        server.drop(&opts.name)?;
+    } else if server.exists(&opts.name)? {
+        return Err(Error::Conflict(format!(
+            "database {} already exists (add --replace to drop and recreate it)",
+            opts.name
+        )));
+    }
+    let url = server.recreate(&opts.name, opts.migrate)?;
+    println!(
+        "{}",
+        if opts.reveal {
+            url
+        } else {
+            mask_password(&url)
+        }
+    );
+    Ok(())
+}
+
+fn drop(opts: DropOpts, target: &Target) -> Result<()> {
+    if own_database(target) == Some(opts.name.as_str()) {
+        return Err(Error::invalid(format!(
+            "{}: that is the database claims uses; it is never dropped from here",
+            opts.name
+        )));
+    }
+    server(target)?.drop(&opts.name)?;
+    println!("dropped {} (if it existed)", opts.name);
+    Ok(())
 }
 
 fn setup(target: &Target) -> Result<()> {
@@ -50,12 +106,11 @@ fn setup(target: &Target) -> Result<()> {
 }
 
 fn migrate(target: &Target) -> Result<()> {
-    if let Some(cluster) = &target.cluster {
-        cluster.ensure_running(crate::cluster::Durability::Durable)?;
-        crate::connection::create_database_if_missing(cluster, crate::cluster::DEFAULT_DATABASE)?;
+    if target.cluster.is_some() {
+        server(target)?.create_if_missing(DEFAULT_DATABASE)?;
     }
-    let mut conn = establish(&target.url)?;
-    let applied = run_pending_migrations(&mut conn)?;
+    let mut conn = target.establish()?;
+    let applied = database::migrate(&mut conn)?;
     if applied.is_empty() {
         println!("no pending migrations");
     }
@@ -83,7 +138,7 @@ fn status(target: &Target) -> Result<()> {
             return Ok(());
         }
     }
-    let mut conn = establish(&target.url)?;
+    let mut conn = target.establish()?;
     let applied = conn
         .applied_migrations()
         .map_err(|e| anyhow::anyhow!("cannot read applied migrations: {e}"))?;
@@ -100,10 +155,15 @@ fn status(target: &Target) -> Result<()> {
 
 fn seed(opts: SeedOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
+    let options = bulk::Options {
+        format: bulk::InputFormat::Document,
+        keep_going: false,
+        show_progress: false,
+        total_bytes: None,
+    };
     for (name, text) in SEEDS {
-        let doc = interchange::parse(text, name)?;
-        let summary = interchange::import(target, &mut conn, &doc, name)?;
-        print_summary(opts.format.format, name, &summary)?;
+        let outcome = import(target, &mut conn, text.as_bytes(), name, &options)?;
+        print_document_counts(opts.format.format, name, &outcome)?;
     }
     Ok(())
 }
@@ -144,28 +204,7 @@ fn grant(opts: GrantOpts, target: &Target) -> Result<()> {
         Role::Writer => "claims_writer",
     };
     let mut conn = target.connect()?;
-    #[derive(QueryableByName)]
-    struct Exists {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        exists: bool,
-    }
-    // A login, not a group role: granting claims_writer to claims_reader would let every reader write.
-    let login: Exists = sql_query(
-        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin
-                          AND rolname NOT IN ('claims_reader', 'claims_writer')) AS exists",
-    )
-    .bind::<Text, _>(&opts.login)
-    .get_result(&mut conn)?;
-    if !login.exists {
-        return Err(Error::invalid(format!(
-            "no login named '{}' on this server: create it first (CREATE ROLE \"{}\" LOGIN PASSWORD '…')",
-            opts.login, opts.login
-        )));
-    }
-    sql_query("SELECT claims_grant($1, $2)::text")
-        .bind::<Text, _>(role)
-        .bind::<Text, _>(&opts.login)
-        .execute(&mut conn)?;
+    database::grant(&mut conn, role, &opts.login)?;
     println!("granted {role} to {}", opts.login);
     Ok(())
 }

@@ -1,18 +1,18 @@
 //! `claims edit claim|analyst|source ID --field value…`: corrections. The audit
 //! triggers keep every previous value in audit_log.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use diesel::prelude::*;
+use diesel::PgConnection;
 
 use crate::cli::{EditAnalystOpts, EditClaimOpts, EditCommand, EditSourceOpts};
-use crate::commands::add::value_name;
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{parse_date, parse_probability, parse_timestamp};
+use crate::models::analyst::AnalystChanges;
+use crate::models::claim::ClaimChanges;
 use crate::models::source::normalize_url;
+use crate::models::source::SourceChanges;
 use crate::models::{parse_id, Analyst, Claim, NewClaim, Source};
 use crate::output::{note, print_created};
-use crate::schema::{analysts, claims, sources};
 
 pub fn run(cmd: EditCommand, target: &Target) -> Result<()> {
     match cmd {
@@ -21,6 +21,14 @@ pub fn run(cmd: EditCommand, target: &Target) -> Result<()> {
         EditCommand::Source(opts) => source(opts, target),
     }
 }
+
+/// How `edit claim` spells a claim's fields in messages.
+const CLAIM_FLAGS: &[(&str, &str)] = &[
+    ("statement", "--statement"),
+    ("made_at", "--made"),
+    ("expected_by", "--expected-by"),
+    ("probability", "--probability"),
+];
 
 /// `None`: leave as is. `Some(None)`: clear (the user passed ""). `Some(Some(v))`: set.
 type Change<T> = Option<Option<T>>;
@@ -48,21 +56,8 @@ fn nothing_to_do(flags: &str) -> Error {
     Error::invalid(format!("nothing to change: give at least one of {flags}"))
 }
 
-#[derive(AsChangeset)]
-#[diesel(table_name = claims)]
-struct ClaimChanges<'a> {
-    statement: Option<&'a str>,
-    kind: Option<&'a str>,
-    analyst_id: Option<i64>,
-    made_at: Option<Option<NaiveDate>>,
-    expected_by: Option<Option<NaiveDate>>,
-    probability: Option<Option<f64>>,
-    /// A probability set by hand no longer comes from the hedge phrase.
-    hedge: Option<Option<&'a str>>,
-}
-
 fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
-    let kind = opts.kind.map(|k| value_name(&k));
+    let kind = opts.kind;
     let statement = required(opts.statement.as_deref(), "--statement")?;
     let made_at = change(opts.made.as_deref(), |v| parse_date(v, "--made"))?;
     let expected_by = change(opts.expected_by.as_deref(), |v| {
@@ -94,26 +89,24 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
         NewClaim {
             analyst_id: analyst_id.unwrap_or(current.analyst_id),
             statement: statement.unwrap_or(&current.statement),
-            kind: kind.as_deref().unwrap_or(&current.kind),
+            kind: kind.unwrap_or(current.kind),
             made_at: made_at.unwrap_or(current.made_at),
             expected_by: expected_by.unwrap_or(current.expected_by),
             probability: probability.unwrap_or(current.probability),
             hedge: None,
         }
-        .validate()?;
+        .validate()
+        .map_err(|e| e.with_flags(CLAIM_FLAGS))?;
         let changes = ClaimChanges {
             statement,
-            kind: kind.as_deref(),
+            kind,
             analyst_id,
             made_at,
             expected_by,
             probability,
             hedge: probability.map(|_| None),
         };
-        let updated: Claim = diesel::update(claims::table.find(current.id))
-            .set(&changes)
-            .returning(Claim::as_returning())
-            .get_result(conn)?;
+        let updated = Claim::update(conn, current.id, &changes)?;
         if updated.statement == current.statement
             && updated.kind == current.kind
             && updated.analyst_id == current.analyst_id
@@ -131,28 +124,15 @@ fn claim(opts: EditClaimOpts, target: &Target) -> Result<()> {
     print_created(opts.format.format, id)
 }
 
-#[derive(AsChangeset)]
-#[diesel(table_name = analysts)]
-struct AnalystChanges<'a> {
-    name: Option<&'a str>,
-    kind: Option<&'a str>,
-    description: Option<Option<&'a str>>,
-}
-
 fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
     let changes = AnalystChanges {
         name: required(opts.name.as_deref(), "--name")?,
-        kind: None,
+        kind: opts.kind,
         description: text(opts.description.as_deref()),
     };
-    let kind = opts.kind.map(|k| value_name(&k));
-    if changes.name.is_none() && kind.is_none() && changes.description.is_none() {
+    if changes.name.is_none() && changes.kind.is_none() && changes.description.is_none() {
         return Err(nothing_to_do("--name, --kind, --description"));
     }
-    let changes = AnalystChanges {
-        kind: kind.as_deref(),
-        ..changes
-    };
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         let id = existing_id(conn, &opts.analyst, "ANALYST", |conn, id| {
@@ -160,38 +140,23 @@ fn analyst(opts: EditAnalystOpts, target: &Target) -> Result<()> {
         })?;
         if let Some(name) = changes.name {
             if let Some(other) = Analyst::find_by_name(conn, name)?.filter(|a| a.id != id) {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "--name: analyst {} is already called '{name}'",
                     other.id
                 )));
             }
         }
-        diesel::update(analysts::table.find(id))
-            .set(&changes)
-            .execute(conn)?;
+        Analyst::update(conn, id, &changes)?;
         Ok(id)
     })?;
     print_created(opts.format.format, id)
-}
-
-#[derive(AsChangeset)]
-#[diesel(table_name = sources)]
-struct SourceChanges<'a> {
-    url: Option<Option<String>>,
-    title: Option<&'a str>,
-    kind: Option<String>,
-    publisher: Option<Option<&'a str>>,
-    author: Option<Option<&'a str>>,
-    published_on: Option<Option<NaiveDate>>,
-    archived_url: Option<Option<String>>,
-    retrieved_at: Option<Option<DateTime<Utc>>>,
 }
 
 fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
     let changes = SourceChanges {
         url: change(opts.url.as_deref(), |v| normalize_url(v, "--url"))?,
         title: required(opts.title.as_deref(), "--title")?,
-        kind: opts.kind.map(|k| value_name(&k)),
+        kind: opts.kind,
         publisher: text(opts.publisher.as_deref()),
         author: text(opts.author.as_deref()),
         published_on: change(opts.published.as_deref(), |v| parse_date(v, "--published"))?,
@@ -220,15 +185,13 @@ fn source(opts: EditSourceOpts, target: &Target) -> Result<()> {
         })?;
         if let Some(Some(url)) = &changes.url {
             if let Some(other) = Source::find_by_url(conn, url)?.filter(|s| s.id != id) {
-                return Err(Error::invalid(format!(
+                return Err(Error::Conflict(format!(
                     "--url: source {} already has the URL {url}",
                     other.id
                 )));
             }
         }
-        diesel::update(sources::table.find(id))
-            .set(&changes)
-            .execute(conn)?;
+        Source::update(conn, id, &changes)?;
         Ok(id)
     })?;
     print_created(opts.format.format, id)

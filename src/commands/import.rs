@@ -1,23 +1,23 @@
-//! `claims import FILE`: the JSON document (docs/interchange.md), or NDJSON and
-//! CSV streamed through COPY (docs/bulk-import.md). One transaction either way.
+//! `claims import FILE`: a JSON document (docs/interchange.md), NDJSON or CSV
+//! (docs/bulk-import.md), all through the staging merge in one transaction.
 
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::Path;
 
-use diesel::Connection;
+use diesel::{Connection, PgConnection};
 use serde::Serialize;
 
-use crate::bulk::{self, BulkSummary, Rejected};
-use crate::cli::{ImportOpts, InputFormat, OutputFormat};
+use crate::bulk::{self, Outcome, Rejected};
+use crate::cli::{ImportOpts, InputFormat};
 use crate::connection::Target;
 use crate::error::{Error, Result};
-use crate::interchange::{self, Summary};
-use crate::output::{print, Rows};
+use crate::output::{print, OutputFormat};
 
 pub fn run(opts: ImportOpts, target: &Target) -> Result<()> {
     let from_stdin = opts.file.as_os_str() == "-";
-    let origin = if from_stdin {
+    let input_name = if from_stdin {
         "standard input".to_owned()
     } else {
         opts.file.display().to_string()
@@ -36,7 +36,7 @@ pub fn run(opts: ImportOpts, target: &Target) -> Result<()> {
         (Box::new(BufReader::new(std::io::stdin())), None)
     } else {
         let file = File::open(&opts.file)
-            .map_err(|e| Error::invalid(format!("{origin}: cannot read it: {e}")))?;
+            .map_err(|e| Error::invalid(format!("{input_name}: cannot read it: {e}")))?;
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(256 * 1024, file)), size)
     };
@@ -56,43 +56,48 @@ pub fn run(opts: ImportOpts, target: &Target) -> Result<()> {
         // Never committed: rolled back when the connection closes.
         conn.begin_test_transaction()?;
     }
-    match format {
-        InputFormat::Json => {
-            let mut text = String::new();
-            let mut reader = reader;
-            reader.read_to_string(&mut text).map_err(|e| {
-                Error::invalid(format!("{origin}: cannot read it as UTF-8 text: {e}"))
-            })?;
-            let doc = interchange::parse(&text, &origin)?;
-            let summary = interchange::import(target, &mut conn, &doc, &origin)?;
-            if opts.dry_run {
-                eprintln!("dry run: nothing was written");
-            }
-            print_summary(opts.format.format, &origin, &summary)
-        }
-        InputFormat::Ndjson | InputFormat::Csv => {
-            let options = bulk::Options {
-                format: if format == InputFormat::Csv {
-                    bulk::InputFormat::Csv
-                } else {
-                    bulk::InputFormat::Ndjson
-                },
-                keep_going: opts.rejects.is_some(),
-                show_progress: !opts.quiet && std::io::stderr().is_terminal(),
-                total_bytes,
-            };
-            let (mut summary, rejected) = target.write(&mut conn, |conn| {
-                let (summary, rejected) = bulk::import(conn, reader, &origin, &options)?;
-                if let (Some(file), Some(path)) = (&rejects_file, &opts.rejects) {
-                    write_rejects(file, &rejected)
-                        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-                }
-                Ok((summary, rejected))
-            })?;
-            summary.dry_run = opts.dry_run;
-            print_bulk(opts.format.format, &origin, &summary, &rejected)
-        }
+    let options = bulk::Options {
+        format: match format {
+            InputFormat::Json => bulk::InputFormat::Document,
+            InputFormat::Ndjson => bulk::InputFormat::Ndjson,
+            InputFormat::Csv => bulk::InputFormat::Csv,
+        },
+        keep_going: opts.rejects.is_some(),
+        show_progress: !opts.quiet && std::io::stderr().is_terminal(),
+        total_bytes,
+    };
+    let outcome = import(target, &mut conn, reader, &input_name, &options)?;
+    if let (Some(file), Some(path)) = (&rejects_file, &opts.rejects) {
+        write_rejects(file, &outcome.rejected)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
+    if format == InputFormat::Json {
+        if opts.dry_run {
+            eprintln!("dry run: nothing was written");
+        }
+        print_document_counts(opts.format.format, &input_name, &outcome)
+    } else {
+        print_bulk(opts.format.format, &input_name, &outcome, opts.dry_run)
+    }
+}
+
+/// Imports `input` in one transaction that records the actor (`Target::write`).
+pub fn import(
+    target: &Target,
+    conn: &mut PgConnection,
+    input: impl BufRead,
+    input_name: &str,
+    options: &bulk::Options,
+) -> Result<Outcome> {
+    let outcome = target.write(conn, |conn| bulk::import(conn, input, input_name, options))?;
+    let noun = match options.format {
+        bulk::InputFormat::Document => "document",
+        _ => "file",
+    };
+    for d in &outcome.differences {
+        eprintln!("warning: {input_name}: {}", d.describe(noun));
+    }
+    Ok(outcome)
 }
 
 fn format_of(path: &Path) -> Result<InputFormat> {
@@ -120,82 +125,184 @@ fn write_rejects(file: &File, rejected: &[Rejected]) -> std::io::Result<()> {
     out.flush()
 }
 
+/// What a bulk (NDJSON, CSV) import did, as printed (docs/output.md).
+#[derive(Debug, Serialize)]
+struct BulkCounts<'a> {
+    lines: i64,
+    /// Per table: rows added, and records of the input that were already there.
+    added: &'a BTreeMap<&'static str, i64>,
+    existing: BTreeMap<&'static str, i64>,
+    rejected: i64,
+    dry_run: bool,
+}
+
+impl BulkCounts<'_> {
+    /// The one-line account printed at the end.
+    fn line(&self) -> String {
+        let list = |m: &BTreeMap<&'static str, i64>| {
+            let parts: Vec<String> = m
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            if parts.is_empty() {
+                "nothing".to_owned()
+            } else {
+                parts.join(", ")
+            }
+        };
+        format!(
+            "{}{} lines: added {}; already there {}{}",
+            if self.dry_run {
+                "dry run, nothing written: "
+            } else {
+                ""
+            },
+            self.lines,
+            list(self.added),
+            list(&self.existing),
+            if self.rejected > 0 {
+                format!("; {} lines refused", self.rejected)
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+#[derive(Serialize, Default)]
+struct TableRow<'a> {
+    table: &'a str,
+    added: i64,
+    existing: i64,
+}
+
 fn print_bulk(
     format: OutputFormat,
-    origin: &str,
-    summary: &BulkSummary,
-    rejected: &[Rejected],
+    input_name: &str,
+    outcome: &Outcome,
+    dry_run: bool,
 ) -> Result<()> {
-    if !rejected.is_empty() {
+    if !outcome.rejected.is_empty() {
         eprintln!(
-            "{origin}: {} line(s) refused and written to the rejects file",
-            rejected.len()
+            "{input_name}: {} line(s) refused and written to the rejects file",
+            outcome.rejected.len()
         );
     }
+    let counts = &outcome.counts;
+    let shown = BulkCounts {
+        lines: counts.records,
+        added: &counts.added,
+        existing: counts
+            .distinct
+            .keys()
+            .map(|t| (*t, counts.existing(t)))
+            .collect(),
+        rejected: outcome.rejected_count,
+        dry_run,
+    };
     if format == OutputFormat::Table {
-        println!("{origin}: {}", summary.line());
+        println!("{input_name}: {}", shown.line());
         return Ok(());
     }
-    print(format, summary, || Rows {
-        headers: vec!["table", "added", "existing"],
-        rows: summary
-            .added
-            .iter()
-            .map(|(t, n)| {
-                vec![
-                    t.to_string(),
-                    n.to_string(),
-                    summary.existing.get(t).copied().unwrap_or(0).to_string(),
-                ]
-            })
-            .collect(),
-    })
+    let rows: Vec<TableRow> = counts
+        .added
+        .iter()
+        .map(|(t, n)| TableRow {
+            table: t,
+            added: *n,
+            existing: shown.existing.get(t).copied().unwrap_or(0),
+        })
+        .collect();
+    print(format, &shown, &rows)
 }
 
-#[derive(Serialize)]
-struct SummaryOut<'a> {
+/// What importing a document did, per section of the document (docs/output.md).
+#[derive(Debug, Default, Serialize)]
+pub struct DocumentCounts<'a> {
     file: &'a str,
-    #[serde(flatten)]
-    summary: &'a Summary,
+    sections: BTreeMap<&'static str, SectionCounts>,
+    /// Records matched by natural key whose stored values differ from the document;
+    /// the stored values are kept (an import never edits) and each is listed.
+    warnings: Vec<String>,
 }
 
-pub fn print_summary(format: OutputFormat, origin: &str, summary: &Summary) -> Result<()> {
-    for w in &summary.warnings {
-        eprintln!("warning: {origin}: {w}");
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+struct SectionCounts {
+    created: i64,
+    existing: i64,
+}
+
+#[derive(Serialize, Default)]
+struct SectionRow<'a> {
+    section: &'a str,
+    created: i64,
+    existing: i64,
+}
+
+/// The document's sections (and nested appearances) and the tables they fill.
+const SECTION_TABLES: &[(&str, &str)] = &[
+    ("hedge_terms", "hedge_terms"),
+    ("organizations", "organizations"),
+    ("analysts", "analysts"),
+    ("sources", "sources"),
+    ("tags", "tags"),
+    ("claims", "claims"),
+    ("appearances", "appearances"),
+    ("links", "claim_links"),
+    ("verifications", "verifications"),
+];
+
+pub fn print_document_counts(
+    format: OutputFormat,
+    input_name: &str,
+    outcome: &Outcome,
+) -> Result<()> {
+    let counts = &outcome.counts;
+    let mut shown = DocumentCounts {
+        file: input_name,
+        warnings: outcome
+            .differences
+            .iter()
+            .map(|d| d.describe("document"))
+            .collect(),
+        ..Default::default()
+    };
+    for (section, table) in SECTION_TABLES {
+        let records = counts.rows.get(table).copied().unwrap_or(0);
+        if records > 0 {
+            let created = counts.added(table).min(records);
+            shown.sections.insert(
+                section,
+                SectionCounts {
+                    created,
+                    existing: records - created,
+                },
+            );
+        }
     }
     if format == OutputFormat::Table {
-        let parts: Vec<String> = summary
+        let parts: Vec<String> = shown
             .sections
             .iter()
             .map(|(name, c)| format!("{name} {} new, {} existing", c.created, c.existing))
             .collect();
-        let verdict = if summary.created_total() == 0 {
+        let verdict = if shown.sections.values().all(|c| c.created == 0) {
             "nothing new"
         } else {
             "imported"
         };
-        println!("{origin}: {verdict}: {}", parts.join("; "));
+        println!("{input_name}: {verdict}: {}", parts.join("; "));
         return Ok(());
     }
-    print(
-        format,
-        &SummaryOut {
-            file: origin,
-            summary,
-        },
-        || Rows {
-            headers: vec!["section", "created", "existing"],
-            rows: summary
-                .sections
-                .iter()
-                .map(|(name, c)| {
-                    vec![
-                        name.to_string(),
-                        c.created.to_string(),
-                        c.existing.to_string(),
-                    ]
-                })
-                .collect(),
-        },
-    )
+    let rows: Vec<SectionRow> = shown
+        .sections
+        .iter()
+        .map(|(section, c)| SectionRow {
+            section,
+            created: c.created,
+            existing: c.existing,
+        })
+        .collect();
+    print(format, &shown, &rows)
 }

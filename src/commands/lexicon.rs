@@ -7,7 +7,7 @@ use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::parse_probability;
 use crate::models::hedge_term::{normalize_phrase, HedgeTerm, NewHedgeTerm};
-use crate::output::{print, print_created, Rows};
+use crate::output::{print, print_created, OutputFormat};
 
 pub fn run(cmd: LexiconCommand, target: &Target) -> Result<()> {
     match cmd {
@@ -23,7 +23,15 @@ struct Entry<'a> {
     source: &'a str,
 }
 
-fn list(format: crate::cli::OutputFormat, target: &Target) -> Result<()> {
+/// An entry as a CSV or table row: the probability as written, 1 not 1.0.
+#[derive(Serialize, Default)]
+struct EntryRow<'a> {
+    phrase: &'a str,
+    probability: String,
+    source: &'a str,
+}
+
+fn list(format: OutputFormat, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let terms = HedgeTerm::all(&mut conn)?;
     let entries: Vec<Entry> = terms
@@ -34,13 +42,15 @@ fn list(format: crate::cli::OutputFormat, target: &Target) -> Result<()> {
             source: &t.source,
         })
         .collect();
-    print(format, &entries, || Rows {
-        headers: vec!["phrase", "probability", "source"],
-        rows: entries
-            .iter()
-            .map(|e| vec![e.phrase.into(), e.probability.to_string(), e.source.into()])
-            .collect(),
-    })
+    let rows: Vec<EntryRow> = entries
+        .iter()
+        .map(|e| EntryRow {
+            phrase: e.phrase,
+            probability: e.probability.to_string(),
+            source: e.source,
+        })
+        .collect();
+    print(format, &entries, &rows)
 }
 
 fn add(opts: LexiconAddOpts, target: &Target) -> Result<()> {
@@ -58,7 +68,7 @@ fn add(opts: LexiconAddOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         if let Some(existing) = HedgeTerm::find(conn, &phrase)? {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "'{phrase}' is already in the lexicon as {} ({})",
                 existing.probability, existing.source
             )));

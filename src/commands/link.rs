@@ -1,7 +1,6 @@
 //! `claims link CLAIM RELATION CLAIM`.
 
 use crate::cli::LinkOpts;
-use crate::commands::add::value_name;
 use crate::connection::Target;
 use crate::error::Result;
 use crate::input::non_blank;
@@ -9,7 +8,6 @@ use crate::models::{Claim, ClaimLink, NewClaimLink};
 use crate::output::print_created;
 
 pub fn run(opts: LinkOpts, target: &Target) -> Result<()> {
-    let relation = value_name(&opts.relation);
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         let from = Claim::resolve(conn, &opts.from, "FROM")?;
@@ -18,7 +16,7 @@ pub fn run(opts: LinkOpts, target: &Target) -> Result<()> {
             conn,
             &NewClaimLink {
                 from_claim_id: from.id,
-                relation: &relation,
+                relation: opts.relation,
                 to_claim_id: to.id,
                 note: non_blank(opts.note.as_deref()),
             },

@@ -1,15 +1,12 @@
 //! `claims retract CLAIM --reason T`: the claim stays, marked retracted, and
 //! leaves reports and views (like Wikidata's deprecated rank).
 
-use diesel::prelude::*;
-
 use crate::cli::RetractOpts;
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::non_blank;
 use crate::models::Claim;
 use crate::output::print_created;
-use crate::schema::claims;
 
 pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
     let reason = non_blank(Some(&opts.reason))
@@ -18,7 +15,7 @@ pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
     let id = target.write(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
         if let Some(at) = claim.retracted_at {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "claim {} was already retracted on {}: {}",
                 claim.id,
                 at.format("%Y-%m-%d %H:%M UTC"),
@@ -26,18 +23,9 @@ pub fn run(opts: RetractOpts, target: &Target) -> Result<()> {
             )));
         }
         // Only if still standing: of two concurrent retractions, the second is refused.
-        let changed = diesel::update(
-            claims::table
-                .find(claim.id)
-                .filter(claims::retracted_at.is_null()),
-        )
-        .set((
-            claims::retracted_at.eq(diesel::dsl::now),
-            claims::retraction_reason.eq(reason),
-        ))
-        .execute(conn)?;
-        if changed == 0 {
-            return Err(Error::invalid(format!(
+        let changed = Claim::retract(conn, claim.id, reason)?;
+        if !changed {
+            return Err(Error::Conflict(format!(
                 "claim {} was retracted meanwhile by another writer",
                 claim.id
             )));

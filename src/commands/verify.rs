@@ -7,7 +7,7 @@ use crate::cli::VerifyOpts;
 use crate::connection::Target;
 use crate::error::{Error, Result};
 use crate::input::{non_blank, parse_timestamp};
-use crate::models::{Analyst, Claim, NewVerification, Source, VerdictStatus, Verification};
+use crate::models::{Analyst, Claim, NewVerification, Source, Verification};
 use crate::output::print_created;
 
 pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
@@ -21,7 +21,6 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
             opts.effective.as_deref().unwrap_or_default()
         )));
     }
-    let status = opts.status.trim();
     let note = non_blank(opts.note.as_deref());
     if opts.evidence.is_none() && note.is_none() {
         return Err(Error::invalid(
@@ -31,7 +30,6 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
     let mut conn = target.connect()?;
     let id = target.write(&mut conn, |conn| {
         let claim = Claim::resolve(conn, &opts.claim, "CLAIM")?;
-        VerdictStatus::check_verdict(conn, status)?;
         let evidence = opts
             .evidence
             .as_deref()
@@ -46,7 +44,7 @@ pub fn run(opts: VerifyOpts, target: &Target) -> Result<()> {
             conn,
             &NewVerification {
                 claim_id: claim.id,
-                status,
+                status: opts.status,
                 evidence_source_id: evidence.map(|s| s.id),
                 note,
                 recorded_by_analyst_id: by.map(|a| a.id),

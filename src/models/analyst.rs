@@ -3,15 +3,25 @@ use diesel::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::models::organization::{NewOrganization, Organization};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::{affiliations, analysts, organizations};
+
+text_enum! {
+    /// Who an analyst is (analysts.kind).
+    pub enum AnalystKind {
+        Person = "person",
+        Organization = "organization",
+        Group = "group",
+        Unattributed = "unattributed",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = analysts, check_for_backend(diesel::pg::Pg))]
 pub struct Analyst {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: AnalystKind,
     pub description: Option<String>,
 }
 
@@ -19,7 +29,7 @@ pub struct Analyst {
 #[diesel(table_name = analysts)]
 pub struct NewAnalyst<'a> {
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: AnalystKind,
     pub description: Option<&'a str>,
 }
 
@@ -43,6 +53,14 @@ pub struct AffiliationRow {
     pub valid_until: Option<NaiveDate>,
 }
 
+#[derive(AsChangeset)]
+#[diesel(table_name = analysts)]
+pub struct AnalystChanges<'a> {
+    pub name: Option<&'a str>,
+    pub kind: Option<AnalystKind>,
+    pub description: Option<Option<&'a str>>,
+}
+
 impl Analyst {
     pub fn find(conn: &mut PgConnection, id: i64) -> Result<Option<Analyst>> {
         Ok(analysts::table
@@ -60,18 +78,22 @@ impl Analyst {
             .optional()?)
     }
 
-    /// An existing analyst by id or exact name; unknown → exit 2 naming the reference.
-    pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Analyst> {
-        let id = parse_id(reference, flag)?;
+    /// An existing analyst by id or exact name; unknown → NotFound at `place`
+    /// (the flag or field the reference came from).
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Analyst> {
+        let id = parse_id(reference, place)?;
         let found = match id {
             Some(id) => Self::find(conn, id)?,
             None => Self::find_by_name(conn, reference.trim())?,
         };
         found.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no analyst with {} '{reference}' (list them with: claims db psql -- -c 'select id, name from analysts')",
-                if id.is_some() { "id" } else { "name" }
-            ))
+            let key = if id.is_some() { "id" } else { "name" };
+            Error::NotFound {
+                what: "analyst",
+                reference: format!("with {key} '{reference}'"),
+                hint: "list them with: claims db psql -- -c 'select id, name from analysts'",
+            }
+            .at(place)
         })
     }
 
@@ -86,13 +108,18 @@ impl Analyst {
         }
         let name = reference.trim();
         if name.is_empty() {
-            return Err(Error::invalid(format!("{flag}: the analyst name is empty")));
+            return Err(Error::Empty {
+                field: "analyst name",
+                hint: "",
+                flags: None,
+            }
+            .at(flag));
         }
         Self::find_or_create(
             conn,
             &NewAnalyst {
                 name,
-                kind: "person",
+                kind: AnalystKind::Person,
                 description: None,
             },
         )
@@ -109,13 +136,7 @@ impl Analyst {
             .returning(Analyst::as_returning())
             .get_result(conn)
             .optional()?;
-        match inserted {
-            Some(a) => Ok((a, true)),
-            None => Ok((
-                found(Self::find_by_name(conn, new.name)?, "analyst")?,
-                false,
-            )),
-        }
+        inserted_or_found(inserted, "analyst", || Self::find_by_name(conn, new.name))
     }
 
     pub fn insert(conn: &mut PgConnection, new: &NewAnalyst<'_>) -> Result<Analyst> {
@@ -175,6 +196,14 @@ impl Analyst {
                 affiliations::valid_until,
             ))
             .load(conn)?)
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values).
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &AnalystChanges<'_>) -> Result<()> {
+        diesel::update(analysts::table.find(id))
+            .set(changes)
+            .execute(conn)?;
+        Ok(())
     }
 }
 

@@ -1,8 +1,18 @@
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::appearances;
+
+text_enum! {
+    /// How a source attributes a claim to its analyst (appearances.attribution).
+    pub enum Attribution {
+        Direct = "direct",
+        Paraphrase = "paraphrase",
+        Reported = "reported",
+        Unattributed = "unattributed",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = appearances, check_for_backend(diesel::pg::Pg))]
@@ -11,7 +21,7 @@ pub struct Appearance {
     pub claim_id: i64,
     pub source_id: i64,
     pub quote: String,
-    pub attribution: String,
+    pub attribution: Attribution,
     pub via_appearance_id: Option<i64>,
 }
 
@@ -21,7 +31,7 @@ pub struct NewAppearance<'a> {
     pub claim_id: i64,
     pub source_id: i64,
     pub quote: &'a str,
-    pub attribution: &'a str,
+    pub attribution: Attribution,
     pub via_appearance_id: Option<i64>,
 }
 
@@ -34,16 +44,22 @@ impl Appearance {
             .optional()?)
     }
 
-    pub fn resolve(conn: &mut PgConnection, reference: &str, flag: &str) -> Result<Appearance> {
-        let id = parse_id(reference, flag)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: '{reference}' is not an appearance id (a whole number)"
-            ))
+    /// An existing appearance by id; anything else is an error at `place`.
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Appearance> {
+        let id = parse_id(reference, place)?.ok_or_else(|| {
+            Error::NotAnId {
+                what: "an appearance",
+                reference: reference.to_owned(),
+            }
+            .at(place)
         })?;
         Self::find(conn, id)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no appearance with id {id} (claims show CLAIM lists a claim's appearances)"
-            ))
+            Error::NotFound {
+                what: "appearance",
+                reference: format!("with id {id}"),
+                hint: "claims show CLAIM lists a claim's appearances",
+            }
+            .at(place)
         })
     }
 
@@ -53,9 +69,11 @@ impl Appearance {
         new: &NewAppearance<'_>,
     ) -> Result<(Appearance, bool)> {
         if new.quote.trim().is_empty() {
-            return Err(Error::invalid(
-                "--quote is empty: give the passage as the source prints it",
-            ));
+            return Err(Error::Empty {
+                field: "quote",
+                hint: "give the passage as the source prints it",
+                flags: None,
+            });
         }
         let inserted = diesel::insert_into(appearances::table)
             .values(new)
@@ -63,11 +81,9 @@ impl Appearance {
             .returning(Appearance::as_returning())
             .get_result(conn)
             .optional()?;
-        if let Some(a) = inserted {
-            return Ok((a, true));
-        }
-        let existing = Self::find_by_natural_key(conn, new.claim_id, new.source_id, new.quote)?;
-        Ok((found(existing, "appearance")?, false))
+        inserted_or_found(inserted, "appearance", || {
+            Self::find_by_natural_key(conn, new.claim_id, new.source_id, new.quote)
+        })
     }
 
     pub fn find_by_natural_key(

@@ -2,8 +2,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{parse_id, Status};
 use crate::schema::claims;
+
+text_enum! {
+    /// What sort of statement a claim is (claims.kind).
+    pub enum ClaimKind {
+        Fact = "fact",
+        Prediction = "prediction",
+        Assessment = "assessment",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = claims, check_for_backend(diesel::pg::Pg))]
@@ -11,11 +20,11 @@ pub struct Claim {
     pub id: i64,
     pub analyst_id: i64,
     pub statement: String,
-    pub kind: String,
+    pub kind: ClaimKind,
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
-    pub status: String,
+    pub status: Status,
     pub created_at: DateTime<Utc>,
     pub retracted_at: Option<DateTime<Utc>>,
     pub retraction_reason: Option<String>,
@@ -27,7 +36,7 @@ pub struct Claim {
 pub struct NewClaim<'a> {
     pub analyst_id: i64,
     pub statement: &'a str,
-    pub kind: &'a str,
+    pub kind: ClaimKind,
     pub made_at: Option<NaiveDate>,
     pub expected_by: Option<NaiveDate>,
     pub probability: Option<f64>,
@@ -36,46 +45,74 @@ pub struct NewClaim<'a> {
 }
 
 impl NewClaim<'_> {
-    /// The rules the schema enforces, checked first so the message can name the flag.
+    /// The rules the schema enforces, checked first so the message can name the
+    /// field (the CLI words it as a flag: `Error::with_flags`).
     pub fn validate(&self) -> Result<()> {
         if self.statement.trim().is_empty() {
-            return Err(Error::invalid(
-                "STATEMENT is empty: write the claim as a neutral sentence",
-            ));
+            return Err(Error::Empty {
+                field: "statement",
+                hint: "write the claim as a neutral sentence",
+                flags: None,
+            });
         }
         let chars = self.statement.chars().count();
-        if chars > 2000 {
-            return Err(Error::invalid(format!(
-                "STATEMENT has {chars} characters; at most 2000 are allowed (put the full text in --quote)"
-            )));
+        if chars > MAX_STATEMENT_CHARS {
+            return Err(Error::TooLong {
+                field: "statement",
+                limit: MAX_STATEMENT_CHARS,
+                actual: chars,
+                flags: None,
+            });
         }
-        if self.expected_by.is_some() && self.kind != "prediction" {
-            return Err(Error::invalid(format!(
-                "--expected-by is only for predictions, and this claim's kind is '{}'; add --kind prediction",
-                self.kind
-            )));
+        if self.expected_by.is_some() && self.kind != ClaimKind::Prediction {
+            return Err(Error::ExpectedByNotPrediction {
+                kind: self.kind,
+                flags: None,
+            });
         }
         if let (Some(made), Some(due)) = (self.made_at, self.expected_by) {
             if due < made {
-                return Err(Error::invalid(format!(
-                    "--expected-by {due} is before --made {made}"
-                )));
+                return Err(Error::DueBeforeMade {
+                    made,
+                    due,
+                    flags: None,
+                });
             }
         }
         if let Some(p) = self.probability {
-            check_probability(p)?;
+            check_probability(p, "probability")?;
         }
         Ok(())
     }
 }
 
-pub fn check_probability(p: f64) -> Result<()> {
+/// The longest statement the schema takes (claims_statement_length); longer
+/// text belongs in an appearance's quote.
+pub const MAX_STATEMENT_CHARS: usize = 2000;
+
+/// A probability is a number in 0..1.
+pub fn check_probability(p: f64, field: &'static str) -> Result<()> {
     if !(0.0..=1.0).contains(&p) {
-        return Err(Error::invalid(format!(
-            "--probability {p} is outside 0..1 (write 0.7 for 70 %)"
-        )));
+        return Err(Error::OutOfRange {
+            field,
+            value: p,
+            flags: None,
+        });
     }
     Ok(())
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = claims)]
+pub struct ClaimChanges<'a> {
+    pub statement: Option<&'a str>,
+    pub kind: Option<ClaimKind>,
+    pub analyst_id: Option<i64>,
+    pub made_at: Option<Option<NaiveDate>>,
+    pub expected_by: Option<Option<NaiveDate>>,
+    pub probability: Option<Option<f64>>,
+    /// A probability set by hand no longer comes from the hedge phrase.
+    pub hedge: Option<Option<&'a str>>,
 }
 
 impl Claim {
@@ -87,17 +124,23 @@ impl Claim {
             .optional()?)
     }
 
-    /// An existing claim by id; anything else → exit 2 naming the argument.
-    pub fn resolve(conn: &mut PgConnection, reference: &str, what: &str) -> Result<Claim> {
-        let id = parse_id(reference, what)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{what}: '{reference}' is not a claim id (a whole number)"
-            ))
+    /// An existing claim by id; anything else is an error at `place` (the
+    /// argument the reference came from).
+    pub fn resolve(conn: &mut PgConnection, reference: &str, place: &str) -> Result<Claim> {
+        let id = parse_id(reference, place)?.ok_or_else(|| {
+            Error::NotAnId {
+                what: "a claim",
+                reference: reference.to_owned(),
+            }
+            .at(place)
         })?;
         Self::find(conn, id)?.ok_or_else(|| {
-            Error::invalid(format!(
-                "{what}: no claim with id {id} (claims report --unverified lists open claims)"
-            ))
+            Error::NotFound {
+                what: "claim",
+                reference: format!("with id {id}"),
+                hint: "claims report --unverified lists open claims",
+            }
+            .at(place)
         })
     }
 
@@ -114,29 +157,35 @@ impl Claim {
             .optional()?)
     }
 
-    /// The claim with the same analyst and statement, created when missing; returns whether it is new.
-    pub fn find_or_create(conn: &mut PgConnection, new: &NewClaim<'_>) -> Result<(Claim, bool)> {
-        new.validate()?;
-        let inserted = diesel::insert_into(claims::table)
-            .values(new)
-            .on_conflict_do_nothing()
-            .returning(Claim::as_returning())
-            .get_result(conn)
-            .optional()?;
-        match inserted {
-            Some(c) => Ok((c, true)),
-            None => {
-                let existing = Self::find_by_natural_key(conn, new.analyst_id, new.statement)?;
-                Ok((found(existing, "claim")?, false))
-            }
-        }
-    }
-
     pub fn insert(conn: &mut PgConnection, new: &NewClaim<'_>) -> Result<Claim> {
         new.validate()?;
         Ok(diesel::insert_into(claims::table)
             .values(new)
             .returning(Claim::as_returning())
             .get_result(conn)?)
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values); returns the row as it is now.
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &ClaimChanges<'_>) -> Result<Claim> {
+        Ok(diesel::update(claims::table.find(id))
+            .set(changes)
+            .returning(Claim::as_returning())
+            .get_result(conn)?)
+    }
+
+    /// Marks the claim retracted now, unless it already is (then false: another
+    /// writer got there first).
+    pub fn retract(conn: &mut PgConnection, id: i64, reason: &str) -> Result<bool> {
+        let changed = diesel::update(
+            claims::table
+                .find(id)
+                .filter(claims::retracted_at.is_null()),
+        )
+        .set((
+            claims::retracted_at.eq(diesel::dsl::now),
+            claims::retraction_reason.eq(reason),
+        ))
+        .execute(conn)?;
+        Ok(changed == 1)
     }
 }

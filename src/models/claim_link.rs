@@ -2,15 +2,26 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::found;
 use crate::schema::claim_links;
+
+text_enum! {
+    /// How one claim relates to another (claim_links.relation): FROM relation TO.
+    pub enum Relation {
+        Supports = "supports",
+        Contradicts = "contradicts",
+        Denies = "denies",
+        Duplicates = "duplicates",
+        Refines = "refines",
+        Supersedes = "supersedes",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = claim_links, check_for_backend(diesel::pg::Pg))]
 pub struct ClaimLink {
     pub id: i64,
     pub from_claim_id: i64,
-    pub relation: String,
+    pub relation: Relation,
     pub to_claim_id: i64,
     pub note: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -20,7 +31,7 @@ pub struct ClaimLink {
 #[diesel(table_name = claim_links)]
 pub struct NewClaimLink<'a> {
     pub from_claim_id: i64,
-    pub relation: &'a str,
+    pub relation: Relation,
     pub to_claim_id: i64,
     pub note: Option<&'a str>,
 }
@@ -38,38 +49,20 @@ impl ClaimLink {
 
     fn refuse_self_link(new: &NewClaimLink<'_>) -> Result<()> {
         if new.from_claim_id == new.to_claim_id {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "a claim cannot {} itself (both claims are {})",
-                new.relation.trim_end_matches('s'),
+                new.relation.as_str().trim_end_matches('s'),
                 new.from_claim_id
             )));
         }
         Ok(())
     }
 
-    /// The same link, created when missing (import); a self-link is refused.
-    pub fn find_or_create(
-        conn: &mut PgConnection,
-        new: &NewClaimLink<'_>,
-    ) -> Result<(ClaimLink, bool)> {
-        Self::refuse_self_link(new)?;
-        let inserted = diesel::insert_into(claim_links::table)
-            .values(new)
-            .on_conflict_do_nothing()
-            .returning(ClaimLink::as_returning())
-            .get_result(conn)
-            .optional()?;
-        match inserted {
-            Some(l) => Ok((l, true)),
-            None => Ok((found(Self::find(conn, new)?, "link")?, false)),
-        }
-    }
-
     /// Refuses a self-link and a duplicate with messages that say which.
     pub fn insert(conn: &mut PgConnection, new: &NewClaimLink<'_>) -> Result<ClaimLink> {
         Self::refuse_self_link(new)?;
         if let Some(existing) = Self::find(conn, new)? {
-            return Err(Error::invalid(format!(
+            return Err(Error::Conflict(format!(
                 "claim {} already {} claim {} (link {})",
                 new.from_claim_id, new.relation, new.to_claim_id, existing.id
             )));

@@ -1,6 +1,9 @@
 //! One module per table: a read struct, a `New…` insert struct, and the
 //! queries for that table as associated functions taking `conn`.
 
+#[macro_use]
+pub mod text_enum;
+
 pub mod analyst;
 pub mod appearance;
 pub mod claim;
@@ -12,14 +15,14 @@ pub mod tag;
 pub mod verdict_status;
 pub mod verification;
 
-pub use analyst::{Analyst, NewAnalyst};
-pub use appearance::{Appearance, NewAppearance};
-pub use claim::{Claim, NewClaim};
-pub use claim_link::{ClaimLink, NewClaimLink};
+pub use analyst::{Analyst, AnalystKind, NewAnalyst};
+pub use appearance::{Appearance, Attribution, NewAppearance};
+pub use claim::{Claim, ClaimKind, NewClaim};
+pub use claim_link::{ClaimLink, NewClaimLink, Relation};
 pub use organization::Organization;
-pub use source::{NewSource, Source};
-pub use tag::Tag;
-pub use verdict_status::VerdictStatus;
+pub use source::{NewSource, Source, SourceKind};
+pub use tag::{Tag, TagKind};
+pub use verdict_status::{Status, VerdictStatus};
 pub use verification::{NewVerification, Verification};
 
 use crate::error::{Error, Result};
@@ -32,18 +35,25 @@ pub fn parse_id(reference: &str, flag: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     r.parse().map(Some).map_err(|_| {
-        Error::invalid(format!(
-            "{flag}: '{reference}' is not a valid id (too large)"
-        ))
+        Error::invalid(format!("'{reference}' is not a valid id (too large)")).at(flag)
     })
 }
 
-/// The row an `INSERT … ON CONFLICT DO NOTHING` collided with; it was committed
-/// by another writer, so it is there unless deleted in between.
-pub fn found<T>(row: Option<T>, what: &str) -> Result<T> {
-    row.ok_or_else(|| {
+/// The row an `INSERT … ON CONFLICT DO NOTHING RETURNING` gave (new: true),
+/// or else the row it collided with, which `find` looks up (new: false). That
+/// row was committed by another writer, so it is there unless deleted in between.
+pub fn inserted_or_found<T>(
+    inserted: Option<T>,
+    what: &str,
+    find: impl FnOnce() -> Result<Option<T>>,
+) -> Result<(T, bool)> {
+    if let Some(row) = inserted {
+        return Ok((row, true));
+    }
+    let row = find()?.ok_or_else(|| {
         Error::Other(anyhow::anyhow!(
             "the {what} being created was deleted concurrently; run the command again"
         ))
-    })
+    })?;
+    Ok((row, false))
 }

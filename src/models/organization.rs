@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use crate::error::Result;
-use crate::models::found;
+use crate::models::inserted_or_found;
 use crate::schema::organizations;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -40,12 +40,8 @@ impl Organization {
             .returning(Organization::as_returning())
             .get_result(conn)
             .optional()?;
-        match inserted {
-            Some(org) => Ok((org, true)),
-            None => Ok((
-                found(Self::find_by_name(conn, new.name)?, "organization")?,
-                false,
-            )),
-        }
+        inserted_or_found(inserted, "organization", || {
+            Self::find_by_name(conn, new.name)
+        })
     }
 }

@@ -2,8 +2,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::models::{found, parse_id};
+use crate::models::{inserted_or_found, parse_id};
 use crate::schema::sources;
+
+text_enum! {
+    /// What sort of document a source is (sources.kind).
+    pub enum SourceKind {
+        Article = "article",
+        Report = "report",
+        Transcript = "transcript",
+        Post = "post",
+        Statement = "statement",
+        Other = "other",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = sources, check_for_backend(diesel::pg::Pg))]
@@ -11,7 +23,7 @@ pub struct Source {
     pub id: i64,
     pub url: Option<String>,
     pub title: String,
-    pub kind: String,
+    pub kind: SourceKind,
     pub publisher: Option<String>,
     pub author: Option<String>,
     pub published_on: Option<NaiveDate>,
@@ -24,12 +36,25 @@ pub struct Source {
 pub struct NewSource<'a> {
     pub url: Option<&'a str>,
     pub title: &'a str,
-    pub kind: &'a str,
+    pub kind: SourceKind,
     pub publisher: Option<&'a str>,
     pub author: Option<&'a str>,
     pub published_on: Option<NaiveDate>,
     pub retrieved_at: Option<DateTime<Utc>>,
     pub archived_url: Option<&'a str>,
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = sources)]
+pub struct SourceChanges<'a> {
+    pub url: Option<Option<String>>,
+    pub title: Option<&'a str>,
+    pub kind: Option<SourceKind>,
+    pub publisher: Option<Option<&'a str>>,
+    pub author: Option<Option<&'a str>>,
+    pub published_on: Option<Option<NaiveDate>>,
+    pub archived_url: Option<Option<String>>,
+    pub retrieved_at: Option<Option<DateTime<Utc>>>,
 }
 
 impl Source {
@@ -75,10 +100,13 @@ impl Source {
             None => Self::find_by_url(conn, &normalize_url(reference, flag)?)?,
         };
         found.ok_or_else(|| {
-            Error::invalid(format!(
-                "{flag}: no source with {} '{reference}' (add it first: claims add source URL --title T)",
-                if id.is_some() { "id" } else { "URL" }
-            ))
+            let key = if id.is_some() { "id" } else { "URL" };
+            Error::NotFound {
+                what: "source",
+                reference: format!("with {key} '{reference}'"),
+                hint: "add it first: claims add source URL --title T",
+            }
+            .at(flag)
         })
     }
 
@@ -97,14 +125,18 @@ impl Source {
             .returning(Source::as_returning())
             .get_result(conn)
             .optional()?;
-        if let Some(s) = inserted {
-            return Ok((s, true));
-        }
-        let existing = match new.url {
-            Some(url) => Self::find_by_url(conn, url)?,
-            None => Self::find_without_url(conn, new)?,
-        };
-        Ok((found(existing, "source")?, false))
+        inserted_or_found(inserted, "source", || match new.url {
+            Some(url) => Self::find_by_url(conn, url),
+            None => Self::find_without_url(conn, new),
+        })
+    }
+
+    /// Applies `changes` (the audit trigger keeps the old values).
+    pub fn update(conn: &mut PgConnection, id: i64, changes: &SourceChanges<'_>) -> Result<()> {
+        diesel::update(sources::table.find(id))
+            .set(changes)
+            .execute(conn)?;
+        Ok(())
     }
 }
 

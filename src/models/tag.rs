@@ -1,22 +1,34 @@
 use diesel::prelude::*;
 
 use crate::error::Result;
-use crate::models::found;
+use crate::models::inserted_or_found;
 use crate::schema::{claim_tags, tags};
+
+text_enum! {
+    /// What a tag names (tags.kind).
+    pub enum TagKind {
+        Topic = "topic",
+        Person = "person",
+        Organization = "organization",
+        Place = "place",
+        Event = "event",
+        Other = "other",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = tags, check_for_backend(diesel::pg::Pg))]
 pub struct Tag {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: TagKind,
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = tags)]
 pub struct NewTag<'a> {
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: TagKind,
 }
 
 impl Tag {
@@ -35,10 +47,7 @@ impl Tag {
             .returning(Tag::as_returning())
             .get_result(conn)
             .optional()?;
-        match inserted {
-            Some(t) => Ok((t, true)),
-            None => Ok((found(Self::find_by_name(conn, new.name)?, "tag")?, false)),
-        }
+        inserted_or_found(inserted, "tag", || Self::find_by_name(conn, new.name))
     }
 
     /// Attaches the tag; attaching it twice is a no-op.

@@ -1,13 +1,37 @@
 use diesel::prelude::*;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schema::verdict_statuses;
 
-/// A row of the status vocabulary; the mapping lives in the database, not in code.
+text_enum! {
+    /// A claim's status: the latest verdict's, or `unverified` (verdict_statuses,
+    /// where each has its label and rating). A new status is a row in that table
+    /// and a variant here; `tests/cli/schema.rs` checks the two agree.
+    pub enum Status {
+        Confirmed = "confirmed",
+        MostlyTrue = "mostly_true",
+        Mixed = "mixed",
+        Misleading = "misleading",
+        Refuted = "refuted",
+        Unverifiable = "unverifiable",
+        /// The absence of a verdict: never recorded by one, so not a choice of `verify --status`.
+        #[value(skip)]
+        Unverified = "unverified",
+    }
+}
+
+impl Status {
+    /// Whether a verdict may record it (verdict_statuses.is_verdict).
+    pub fn is_verdict(self) -> bool {
+        self != Status::Unverified
+    }
+}
+
+/// A row of the status vocabulary: its label and ratings live in the database.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = verdict_statuses, primary_key(status), check_for_backend(diesel::pg::Pg))]
 pub struct VerdictStatus {
-    pub status: String,
+    pub status: Status,
     pub label: String,
     pub rating_value: Option<i32>,
     pub alternate_name: String,
@@ -16,30 +40,14 @@ pub struct VerdictStatus {
 }
 
 impl VerdictStatus {
-    /// The statuses a verdict may record, in rating order.
-    pub fn verdicts(conn: &mut PgConnection) -> Result<Vec<VerdictStatus>> {
+    /// Every status, in rating order (best first, unrated last).
+    pub fn all(conn: &mut PgConnection) -> Result<Vec<VerdictStatus>> {
         Ok(verdict_statuses::table
-            .filter(verdict_statuses::is_verdict)
             .order((
                 verdict_statuses::rating_value.desc().nulls_last(),
                 verdict_statuses::status,
             ))
             .select(VerdictStatus::as_select())
             .load(conn)?)
-    }
-
-    /// `status` if a verdict may record it; else exit 2 listing the valid ones.
-    pub fn check_verdict(conn: &mut PgConnection, status: &str) -> Result<VerdictStatus> {
-        let all = Self::verdicts(conn)?;
-        let names: Vec<&str> = all.iter().map(|s| s.status.as_str()).collect();
-        let list = names.join(", ");
-        all.iter()
-            .find(|s| s.status == status)
-            .cloned()
-            .ok_or_else(|| {
-                Error::invalid(format!(
-                    "--status: unknown status '{status}'; use one of: {list}"
-                ))
-            })
     }
 }

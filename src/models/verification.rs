@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::error::Result;
+use crate::models::Status;
 use crate::schema::verifications;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -9,7 +10,7 @@ use crate::schema::verifications;
 pub struct Verification {
     pub id: i64,
     pub claim_id: i64,
-    pub status: String,
+    pub status: Status,
     pub evidence_source_id: Option<i64>,
     pub note: Option<String>,
     pub recorded_by_analyst_id: Option<i64>,
@@ -22,7 +23,7 @@ pub struct Verification {
 #[diesel(table_name = verifications)]
 pub struct NewVerification<'a> {
     pub claim_id: i64,
-    pub status: &'a str,
+    pub status: Status,
     pub evidence_source_id: Option<i64>,
     pub note: Option<&'a str>,
     pub recorded_by_analyst_id: Option<i64>,
@@ -36,18 +37,5 @@ impl Verification {
             .values(new)
             .returning(Verification::as_returning())
             .get_result(conn)?)
-    }
-
-    /// The claim's verdicts, latest first (latest effective, then latest recorded, then id).
-    pub fn history(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<Verification>> {
-        Ok(verifications::table
-            .filter(verifications::claim_id.eq(claim_id))
-            .order((
-                verifications::effective_at.desc(),
-                verifications::recorded_at.desc(),
-                verifications::id.desc(),
-            ))
-            .select(Verification::as_select())
-            .load(conn)?)
     }
 }

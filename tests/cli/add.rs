@@ -1,17 +1,13 @@
+use crate::builders::{AnalystBuilder, SourceBuilder};
 use crate::harness::{added_id, assert_refused, run, run_concurrently, TestDb};
 
 #[test]
 fn add_analyst_with_affiliation_prints_its_id() {
     let db = TestDb::new();
-    let id = added_id(db.claims().args([
-        "add",
-        "analyst",
-        "Irina Tsukerman",
-        "--description",
-        "Geopolitical analyst",
-        "--affiliation",
-        "President, Scarab Rising, Inc.",
-    ]));
+    let id = AnalystBuilder::new("Irina Tsukerman")
+        .description("Geopolitical analyst")
+        .affiliation("President, Scarab Rising, Inc.")
+        .insert(&db);
     assert_eq!(
         db.text(&format!(
             "SELECT a.name || '|' || a.kind || '|' || f.title || '|' || o.name AS t
@@ -54,17 +50,11 @@ fn add_analyst_refuses_a_duplicate_name() {
 #[test]
 fn add_source_normalizes_the_url_and_refuses_a_duplicate() {
     let db = TestDb::new();
-    let id = added_id(db.claims().args([
-        "add",
-        "source",
-        "HTTPS://Example.COM:443/news/putin-kim#comments",
-        "--title",
-        "Defiant Putin and Kim Jong Un",
-        "--publisher",
-        "Example News",
-        "--published",
-        "2023-09-05",
-    ]));
+    let id = SourceBuilder::new("Defiant Putin and Kim Jong Un")
+        .url("HTTPS://Example.COM:443/news/putin-kim#comments")
+        .publisher("Example News")
+        .published("2023-09-05")
+        .insert(&db);
     assert_eq!(
         db.text(&format!("SELECT url AS t FROM sources WHERE id = {id}")),
         "https://example.com/news/putin-kim"
@@ -102,6 +92,8 @@ fn add_source_refuses_a_bad_url_and_date() {
     );
 }
 
+/// One story, kept whole because each step uses what the previous one recorded
+/// (a second claim reuses the first one's analyst, tag and appearance).
 #[test]
 fn add_claim_in_one_command_creates_the_analyst_and_reuses_the_source() {
     let db = TestDb::new();
@@ -362,6 +354,8 @@ fn an_id_too_large_is_refused_not_taken_as_a_name() {
     assert_refused(&db, &["show", "99999999999999999999"], &["not a valid id"]);
 }
 
+/// One story, kept whole: each refusal is checked against the claim recorded
+/// by the steps before it.
 #[test]
 fn add_claim_again_with_a_source_adds_the_appearance_to_the_recorded_claim() {
     let db = TestDb::new();

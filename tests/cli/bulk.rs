@@ -53,6 +53,7 @@ fn the_generator_is_deterministic_from_the_cli() {
 }
 
 /// The same records, imported in bulk and added one command at a time, give the same ledger.
+/// Long on purpose: it replays every record as the command a user would type.
 #[test]
 fn a_bulk_import_equals_the_same_data_added_through_the_cli() {
     let bulk = TestDb::new();

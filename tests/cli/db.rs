@@ -4,7 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use assert_cmd::Command;
 
-use crate::harness::{run, run_concurrently, world_searchable_tempdir, TestDb};
+use crate::harness::{assert_refused, run, run_concurrently, world_searchable_tempdir, TestDb};
 
 fn embedded(data_home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("claims").unwrap();
@@ -90,17 +90,21 @@ fn missing_server_binaries_say_what_to_install() {
     assert!(!home.path().join("claims/postgres/data").exists());
 }
 
+/// As root the server runs as `postgres`, which must be able to enter the data
+/// home; as anyone else the server is the user, and a private directory is fine.
 #[test]
-fn as_root_a_data_home_the_server_user_cannot_enter_is_explained() {
-    if !claims::cluster::running_as_root() {
-        return; // only root hands the server to the `postgres` user
-    }
+fn a_private_data_home_is_refused_only_when_root_hands_the_server_over() {
     let private = tempfile::tempdir().unwrap();
     std::fs::set_permissions(private.path(), PermissionsExt::from_mode(0o700)).unwrap();
     let (code, _, stderr) = run(embedded(private.path()).args(["db", "setup"]));
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("cannot enter"), "{stderr}");
-    assert!(stderr.contains("/var/lib/claims"), "{stderr}");
+    if claims::cluster::running_as_root() {
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains("cannot enter"), "{stderr}");
+        assert!(stderr.contains("/var/lib/claims"), "{stderr}");
+    } else {
+        let _stop = StopOnDrop(private.path());
+        assert_eq!(code, 0, "{stderr}");
+    }
 }
 
 #[test]
@@ -166,11 +170,10 @@ fn the_database_url_can_come_from_a_dotenv_file() {
     assert!(stdout.contains("DATABASE_URL from .env"), "{stdout}");
 }
 
+/// Root's home is not searchable by `postgres`, so as root the default is
+/// /var/lib/claims; anyone else gets the XDG data directory in their home.
 #[test]
-fn as_root_the_default_location_is_var_lib_claims() {
-    if !claims::cluster::running_as_root() {
-        return;
-    }
+fn the_default_location_depends_on_who_runs_it() {
     // `db status` never creates or starts anything, so this is safe on any machine.
     let home = world_searchable_tempdir("claims-home");
     let mut cmd = Command::cargo_bin("claims").unwrap();
@@ -181,9 +184,56 @@ fn as_root_the_default_location_is_var_lib_claims() {
         .args(["db", "status"]);
     let (code, stdout, stderr) = run(&mut cmd);
     assert_eq!(code, 0, "{stderr}");
+    let expected = if claims::cluster::running_as_root() {
+        "/var/lib/claims/postgres".to_owned()
+    } else {
+        format!("{}/.local/share/claims/postgres", home.path().display())
+    };
     assert!(
-        stdout.contains("cluster:  /var/lib/claims/postgres"),
+        stdout.contains(&format!("cluster:  {expected}")),
         "{stdout}"
+    );
+}
+
+#[test]
+fn db_create_and_drop_make_scratch_databases_on_the_same_server() {
+    let db = TestDb::new();
+    let name = format!("{}_scratch", db.name());
+    let (code, url, stderr) =
+        run(db
+            .claims()
+            .args(["db", "create", &name, "--migrate", "--reveal"]));
+    assert_eq!(code, 0, "{stderr}");
+    let url = url.trim().to_owned();
+    assert!(url.contains(&format!("/{name}")), "{url}");
+    let mut conn = claims::connection::establish(&url).unwrap();
+    assert!(!claims::database::has_pending_migrations(&mut conn).unwrap());
+    drop(conn);
+    // Again without --replace: refused; with it, a fresh empty one.
+    assert_refused(
+        &db,
+        &["db", "create", &name],
+        &["already exists", "--replace"],
+    );
+    let (code, _, stderr) = run(db.claims().args(["db", "create", &name, "--replace"]));
+    assert_eq!(code, 0, "{stderr}");
+    let mut conn = claims::connection::establish(&url).unwrap();
+    assert!(claims::database::has_pending_migrations(&mut conn).unwrap());
+    drop(conn);
+    // Never the database claims itself uses; never a name that is not plain.
+    assert_refused(&db, &["db", "drop", db.name()], &["never dropped"]);
+    assert_refused(
+        &db,
+        &["db", "create", "Bad-Name"],
+        &["not a plain database name"],
+    );
+    let (code, _, stderr) = run(db.claims().args(["db", "drop", &name]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        db.count(&format!(
+            "SELECT count(*) AS n FROM pg_database WHERE datname = '{name}'"
+        )),
+        0
     );
 }
 
@@ -228,5 +278,34 @@ fn a_malformed_dotenv_is_an_error_not_a_silent_switch() {
         .env_remove("DATABASE_URL")
         .args(["db", "status"]));
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(".env"), "{stderr}");
+    let env = db.workdir.path().join(".env");
+    assert!(
+        stderr.contains(&format!(".env at {}", env.display())),
+        "{stderr}"
+    );
+}
+
+/// A stale .env is the classic "why does it connect there?": the error names it.
+#[test]
+fn a_connection_error_says_where_the_url_came_from() {
+    let db = TestDb::new();
+    let env = db.workdir.path().join(".env");
+    std::fs::write(
+        &env,
+        "DATABASE_URL=postgres://ann:s3cret@127.0.0.1:1/claims\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(db
+        .claims()
+        .env_remove("DATABASE_URL")
+        .args(["report", "--unverified"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "via postgres://ann:***@127.0.0.1:1/claims (DATABASE_URL from .env at {})",
+            env.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
 }

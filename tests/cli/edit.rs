@@ -1,23 +1,19 @@
 //! Corrections, retraction and history: nothing is lost, every edit is audited.
 
+use crate::builders::ClaimBuilder;
 use crate::harness::{added_id, assert_refused, run, TestDb};
 
-fn claim(db: &TestDb) -> i64 {
-    added_id(db.claims().args([
-        "add",
-        "claim",
-        "Putin and Kim will meet within days.",
-        "--by",
-        "Outlet",
-        "--kind",
-        "prediction",
-    ]))
+/// The prediction these tests correct and settle.
+fn summit(db: &TestDb) -> i64 {
+    ClaimBuilder::new("Putin and Kim will meet within days.")
+        .prediction()
+        .insert(db)
 }
 
 #[test]
 fn edit_claim_records_the_old_values_and_the_actor() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     let (code, stdout, stderr) = run(db.claims().args([
         "--actor",
         "desk-editor",
@@ -65,7 +61,7 @@ fn edit_claim_records_the_old_values_and_the_actor() {
 #[test]
 fn edit_analyst_and_source_are_audited_and_a_verdict_alone_is_not_an_edit() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     let analyst = db.count("SELECT id AS n FROM analysts");
     let source = added_id(db.claims().args(["add", "source", "--title", "Article"]));
     db.claims()
@@ -125,7 +121,7 @@ fn edit_analyst_and_source_are_audited_and_a_verdict_alone_is_not_an_edit() {
 #[test]
 fn edit_refuses_an_unknown_id() {
     let db = TestDb::new();
-    claim(&db);
+    summit(&db);
     assert_refused(
         &db,
         &["edit", "claim", "999", "--statement", "X."],
@@ -146,7 +142,7 @@ fn edit_refuses_an_unknown_id() {
 #[test]
 fn edit_refuses_an_unknown_field() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     assert_refused(
         &db,
         &["edit", "claim", &id, "--colour", "red"],
@@ -158,7 +154,7 @@ fn edit_refuses_an_unknown_field() {
 #[test]
 fn edit_refuses_a_change_that_breaks_a_rule() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     assert_refused(
         &db,
         &["edit", "claim", &id, "--statement", "  "],
@@ -268,7 +264,7 @@ fn retract_hides_the_claim_keeps_it_and_refuses_twice() {
 #[test]
 fn history_lists_verdicts_and_edits_in_time_order() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     db.claims()
         .args([
             "verify",
@@ -336,7 +332,7 @@ fn history_lists_verdicts_and_edits_in_time_order() {
 #[test]
 fn the_audit_log_is_append_only() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     db.claims()
         .args(["edit", "claim", &id.to_string(), "--made", "2023-09-05"])
         .assert()
@@ -356,7 +352,7 @@ fn the_audit_log_is_append_only() {
 #[test]
 fn retracted_claims_round_trip_through_export() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     db.claims()
         .args(["retract", &id.to_string(), "--reason", "duplicate"])
         .assert()
@@ -409,7 +405,7 @@ fn every_update_and_delete_of_an_editable_table_is_audited_even_in_plain_sql() {
 #[test]
 fn the_actor_is_the_os_user_else_the_database_user() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     db.claims()
         .env("USER", "os-user")
         .env_remove("CLAIMS_ACTOR")
@@ -450,7 +446,7 @@ fn history_shows_edits_of_links_from_both_ends() {
 #[test]
 fn a_verdict_cannot_take_effect_in_the_future_or_after_it_was_recorded() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     assert_refused(
         &db,
         &[

@@ -10,27 +10,30 @@ use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use claims::cluster::{Cluster, Durability};
-use claims::connection::{establish, run_pending_migrations};
+use claims::connection::establish;
+use claims::database::Server;
 use diesel::prelude::*;
 use diesel::sql_query;
 use diesel::sql_types::{BigInt, Text};
 
-struct Server {
-    /// URL of a maintenance database on the server, with `{db}` where the name goes.
-    url_template: String,
+/// The test server, with a migrated template every test database is copied from.
+struct TestServer {
+    server: Server,
     template_db: String,
     _dir: Option<tempfile::TempDir>,
 }
 
-static SERVER: OnceLock<Server> = OnceLock::new();
+static SERVER: OnceLock<TestServer> = OnceLock::new();
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
-fn server() -> &'static Server {
+fn server() -> &'static TestServer {
     SERVER.get_or_init(|| {
-        let pid = std::process::id();
-        let template_db = format!("claims_template_{pid}");
-        let (url_template, dir) = match std::env::var("TEST_DATABASE_URL") {
-            Ok(url) if !url.is_empty() => (with_database(&url, "{db}"), None),
+        let template_db = format!("claims_template_{}", std::process::id());
+        let (server, dir) = match std::env::var("TEST_DATABASE_URL") {
+            Ok(url) if !url.is_empty() => (
+                Server::of_url(&url).expect("TEST_DATABASE_URL is a URL"),
+                None,
+            ),
             _ => {
                 let dir = world_searchable_tempdir("claims-test-cluster");
                 let cluster =
@@ -39,33 +42,18 @@ fn server() -> &'static Server {
                     .ensure_running(Durability::Throwaway)
                     .expect("start the throwaway cluster");
                 reap_when_we_exit(&cluster, dir.path());
-                (cluster.url("{db}"), Some(dir))
+                (Server::Cluster(cluster), Some(dir))
             }
         };
-        let admin = url_template.replace("{db}", "postgres");
-        let mut conn = establish(&admin).expect("connect to the test server");
-        sql_query(format!("DROP DATABASE IF EXISTS {template_db}"))
-            .execute(&mut conn)
-            .unwrap();
-        sql_query(format!("CREATE DATABASE {template_db}"))
-            .execute(&mut conn)
-            .unwrap();
-        let mut template = establish(&url_template.replace("{db}", &template_db)).unwrap();
-        run_pending_migrations(&mut template).expect("migrate the template database");
-        drop(template);
-        Server {
-            url_template,
+        server
+            .recreate(&template_db, true)
+            .expect("create and migrate the template database");
+        TestServer {
+            server,
             template_db,
             _dir: dir,
         }
     })
-}
-
-/// Replaces the database name in a postgres:// URL.
-fn with_database(url: &str, db: &str) -> String {
-    let mut parsed = url::Url::parse(url).expect("TEST_DATABASE_URL is a URL");
-    parsed.set_path(&format!("/{db}"));
-    parsed.to_string().replace("%7Bdb%7D", "{db}")
 }
 
 /// A temp dir the `postgres` OS user can enter (tests may run as root).
@@ -115,18 +103,14 @@ pub struct TestDb {
 
 impl TestDb {
     pub fn new() -> TestDb {
-        let server = server();
+        let test = server();
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let name = format!("claims_test_{}_{n}", std::process::id());
-        let mut admin = establish(&server.url_template.replace("{db}", "postgres")).unwrap();
-        sql_query(format!(
-            "CREATE DATABASE {name} TEMPLATE {}",
-            server.template_db
-        ))
-        .execute(&mut admin)
-        .expect("create the test database");
+        test.server
+            .create(&name, Some(&test.template_db))
+            .expect("create the test database");
         TestDb {
-            url: server.url_template.replace("{db}", &name),
+            url: test.server.url(&name),
             name,
             workdir: tempfile::tempdir().unwrap(),
         }
@@ -139,8 +123,10 @@ impl TestDb {
     /// The `claims` binary, pointed at this database through DATABASE_URL.
     pub fn claims(&self) -> Command {
         let mut cmd = Command::cargo_bin("claims").unwrap();
+        // The actor is fixed, so recorded-by names in output do not depend on who runs the tests.
         cmd.env("DATABASE_URL", &self.url)
             .env_remove("CLAIMS_TODAY")
+            .env("CLAIMS_ACTOR", "tester")
             .current_dir(self.workdir.path());
         cmd
     }
@@ -220,13 +206,7 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let Ok(mut admin) = establish(&server().url_template.replace("{db}", "postgres")) {
-            let _ = sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut admin);
-        }
+        let _ = server().server.drop(&self.name);
     }
 }
 
@@ -286,6 +266,13 @@ pub fn assert_refused(db: &TestDb, args: &[&str], needles: &[&str]) -> String {
         "claims {args:?} changed the database"
     );
     stderr
+}
+
+/// What `claims ARGS --format json` printed, parsed (asserting success).
+pub fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = run(db.claims().args(args).args(["--format", "json"]));
+    assert_eq!(code, 0, "claims {args:?}: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
 }
 
 /// The id `claims add …` printed.

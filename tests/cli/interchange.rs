@@ -171,7 +171,7 @@ fn import_refuses_a_dangling_reference_and_writes_nothing() {
               {"key": "c2", "statement": "Two.", "analyst": "Ann", "made_at": "2023-02-30"}
             ],
             "links": [{"from": "c1", "relation": "supports", "to": "c3"}],
-            "verifications": [{"claim": "c2", "status": "confirmed", "effective_at": "2023-09-13"}]}"#,
+            "verifications": [{"claim": "c2", "status": "confirmed", "note": "n", "effective_at": "2023-09-13"}]}"#,
     )
     .unwrap();
     let stderr = assert_refused(
@@ -179,9 +179,9 @@ fn import_refuses_a_dangling_reference_and_writes_nothing() {
         &["import", file.to_str().unwrap()],
         &[
             "3 problem(s), nothing was imported",
-            "claims[0].appearances[0]: source 's9' is not a key in sources",
+            "claims[0]: appearances[0]: source: 's9' is not the key of a source in the file",
             "claims[1]: made_at",
-            "links[0]: to 'c3' is not a key in claims",
+            "links[0]: to: 'c3' is not the key of a claim in the file",
         ],
     );
     assert!(!stderr.contains("verifications"), "{stderr}");
@@ -197,7 +197,7 @@ fn import_refuses_a_dangling_reference_and_writes_nothing() {
     assert_refused(
         &db,
         &["import", file.to_str().unwrap()],
-        &["claims[1]: analyst 'Nobody' is neither listed"],
+        &["claims[1]: analyst: 'Nobody' is neither in the file nor in the database"],
     );
     assert_eq!(db.count("SELECT count(*) AS n FROM analysts"), 0);
 }
@@ -354,10 +354,11 @@ fn import_names_every_problem_only_the_database_can_find() {
         &db,
         &["import", file.to_str().unwrap()],
         &[
-            "claims[0]: analyst 'Nobody' is neither listed",
-            "claims[1].appearances[0]: its via points at an appearance of a claim that could not be imported",
-            "verifications[0]: status 'unverified' is not a verdict",
-            "verifications[1]: status 'true' is not a verdict",
+            "claims[0]: analyst: 'Nobody' is neither in the file nor in the database",
+            // c2's appearance relays one of c1's: refused with it, counted, not listed.
+            "(1 more record(s) refer to these and were refused with them)",
+            "verifications[0]: status: 'unverified' is not a verdict status",
+            "verifications[1]: status: 'true' is not a verdict status",
         ],
     );
     std::fs::write(
@@ -371,6 +372,87 @@ fn import_names_every_problem_only_the_database_can_find() {
     assert_refused(
         &db,
         &["import", file.to_str().unwrap()],
-        &["claims[1]: the same analyst and statement as claims[0]"],
+        &["claims[1]: statement: the same analyst and statement as claims[0]"],
+    );
+}
+
+#[test]
+fn a_via_chain_that_comes_back_to_itself_is_refused() {
+    let db = TestDb::new();
+    let file = db.workdir.path().join("cycle.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "claims-ledger", "version": 1,
+            "analysts": [{"name": "Ann", "kind": "person"}],
+            "sources": [{"key": "s", "title": "T"}],
+            "claims": [
+              {"key": "c1", "statement": "One.", "analyst": "Ann",
+               "appearances": [{"key": "a1", "source": "s", "quote": "one", "via": "a2"}]},
+              {"key": "c2", "statement": "Two.", "analyst": "Ann",
+               "appearances": [{"key": "a2", "source": "s", "quote": "two", "via": "a1"}]}]}"#,
+    )
+    .unwrap();
+    assert_refused(
+        &db,
+        &["import", file.to_str().unwrap()],
+        &[
+            "claims[0]: appearances[0]: via: 'a2' leads back to this appearance (a cycle)",
+            "claims[1]: appearances[0]: via: 'a1' leads back to this appearance (a cycle)",
+        ],
+    );
+}
+
+/// The document and NDJSON are one import path: the same records give the same
+/// rows, the same refusals and the same differences, each named in its terms.
+#[test]
+fn ndjson_records_follow_the_same_rules_as_the_document() {
+    let db = TestDb::new();
+    db.claims()
+        .args(["add", "claim", "S.", "--by", "Ann", "--kind", "assessment"])
+        .assert()
+        .success();
+    let file = db.workdir.path().join("same.ndjson");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"type": "analyst", "name": "Ann", "kind": "group"}"#,
+            "\n",
+            r#"{"type": "claim", "key": "c", "statement": "S.", "analyst": "Ann", "kind": "fact", "tags": ["new tag"]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(db.claims().arg("import").arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr
+            .contains("line 1: kept analyst 1 as stored: kind is person there, group in the file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("line 2: kept claim 1 as stored: kind is assessment there, fact in the file"),
+        "{stderr}"
+    );
+    // A tag the file only names is created, as `add claim --tag` does.
+    assert_eq!(
+        db.text("SELECT kind AS t FROM tags WHERE name = 'new tag'"),
+        "topic"
+    );
+    // A record listed twice is refused in both formats.
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"type": "analyst", "name": "Bob", "kind": "person"}"#,
+            "\n",
+            r#"{"type": "analyst", "name": "Bob", "kind": "group"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    assert_refused(
+        &db,
+        &["import", file.to_str().unwrap()],
+        &["line 2: name: analyst 'Bob' is listed twice (first at line 1)"],
     );
 }

@@ -1,17 +1,19 @@
 //! Integration tests: the compiled `claims` binary against a fresh database per test.
 
+mod builders;
 mod harness;
 
 mod add;
 mod bulk;
+mod contract;
 mod db;
 mod docs;
 mod edit;
 mod interchange;
 mod link;
+mod open_claims;
 mod queries;
-mod report;
-mod reports;
+mod reports_on_seeds;
 mod roles;
 mod schema;
 mod show;

@@ -1,7 +1,7 @@
 //! The analyst questions of docs/queries.md: each query in tests/sql/ runs on
-//! the seeded database and must return what tests/sql/NAME.expected.json holds
-//! (checked by hand against the article; regenerate with UPDATE_QUERY_RESULTS=1
-//! and review the diff). docs/queries.md must quote every query and every setup
+//! the seeded database and must return its snapshot, tests/sql/snapshots/NAME.snap
+//! (checked by hand against the article; review a change with `cargo insta
+//! review`). docs/queries.md must quote every query and every setup
 //! verbatim. A query that needs more than the seeds names its setup in a line
 //! `-- Setup: NAME` (tests/sql/setup/NAME.sql); setups run as claims_writer and
 //! queries as claims_reader, so both run for a reader of the docs with those roles.
@@ -67,7 +67,6 @@ fn every_analyst_query_returns_its_checked_result() {
         files.len() >= 20,
         "docs/queries.md promises at least 20 questions"
     );
-    let update = std::env::var_os("UPDATE_QUERY_RESULTS").is_some();
     for file in files {
         let sql = read(&file);
         assert!(
@@ -94,17 +93,15 @@ fn every_analyst_query_returns_its_checked_result() {
             .execute(&mut conn)
             .unwrap();
         let got = run_query(&mut conn, &sql);
-        let expected_path = file.with_extension("expected.json");
-        if update {
-            std::fs::write(
-                &expected_path,
-                serde_json::to_string_pretty(&got).unwrap() + "\n",
-            )
-            .unwrap();
-            continue;
-        }
-        let expected: serde_json::Value = serde_json::from_str(&read(&expected_path)).unwrap();
-        assert_eq!(got, expected, "{}", file.display());
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({
+            snapshot_path => repo_root().join("tests/sql/snapshots"),
+            prepend_module_to_snapshot => false,
+            description => format!("tests/sql/{name}.sql on the seed data"),
+            omit_expression => true,
+        }, {
+            insta::assert_json_snapshot!(name, got);
+        });
     }
 }
 

@@ -97,3 +97,45 @@ fn the_status_vocabulary_maps_to_claimreview_and_claimskg() {
         "confirmed:5:TRUE mostly_true:4:TRUE mixed:3:MIXTURE misleading:2:MIXTURE refuted:1:FALSE unverifiable:-:OTHER unverified:-:OTHER"
     );
 }
+
+/// Each vocabulary is written once in Rust (models::text_enum!) and once in the
+/// database (a CHECK constraint or the verdict_statuses table); they must agree.
+#[test]
+fn every_vocabulary_enum_matches_the_database() {
+    use claims::models::{
+        AnalystKind, Attribution, ClaimKind, Relation, SourceKind, Status, TagKind,
+    };
+    let db = TestDb::new();
+    let check_values = |constraint: &str| -> Vec<String> {
+        let definition = db.text(&format!(
+            "SELECT pg_get_constraintdef(oid) AS t FROM pg_constraint WHERE conname = '{constraint}'"
+        ));
+        // CHECK ((kind = ANY (ARRAY['person'::text, 'organization'::text, …])))
+        definition
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    for (constraint, names) in [
+        ("analysts_kind_check", AnalystKind::NAMES),
+        ("sources_kind_check", SourceKind::NAMES),
+        ("claims_kind_check", ClaimKind::NAMES),
+        ("appearances_attribution_check", Attribution::NAMES),
+        ("claim_links_relation_check", Relation::NAMES),
+        ("tags_kind_check", TagKind::NAMES),
+    ] {
+        assert_eq!(check_values(constraint), names, "{constraint}");
+    }
+    // Statuses: the table's rows, and which of them a verdict may record.
+    let in_table = db.text(
+        "SELECT string_agg(status || ':' || is_verdict, ',' ORDER BY status) AS t FROM verdict_statuses",
+    );
+    let mut in_code: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("{s}:{}", s.is_verdict()))
+        .collect();
+    in_code.sort();
+    assert_eq!(in_table, in_code.join(","));
+}

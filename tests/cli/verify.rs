@@ -1,15 +1,11 @@
+use crate::builders::{AnalystBuilder, ClaimBuilder, SourceBuilder, VerdictBuilder};
 use crate::harness::{added_id, assert_refused, run, run_concurrently, TestDb};
 
-fn claim(db: &TestDb) -> i64 {
-    added_id(db.claims().args([
-        "add",
-        "claim",
-        "Putin and Kim will meet within days.",
-        "--by",
-        "Outlet",
-        "--kind",
-        "prediction",
-    ]))
+/// The prediction these tests correct and settle.
+fn summit(db: &TestDb) -> i64 {
+    ClaimBuilder::new("Putin and Kim will meet within days.")
+        .prediction()
+        .insert(db)
 }
 
 fn status(db: &TestDb, id: i64) -> String {
@@ -19,32 +15,19 @@ fn status(db: &TestDb, id: i64) -> String {
 #[test]
 fn verify_records_a_verdict_and_updates_the_status() {
     let db = TestDb::new();
-    let id = claim(&db);
-    let evidence = added_id(db.claims().args([
-        "add",
-        "source",
-        "https://example.com/summit",
-        "--title",
-        "Summit at Vostochny",
-    ]));
-    added_id(
-        db.claims()
-            .args(["add", "analyst", "Fact desk", "--kind", "organization"]),
-    );
-    let verdict = added_id(db.claims().args([
-        "verify",
-        &id.to_string(),
-        "--status",
-        "confirmed",
-        "--effective",
-        "2023-09-13",
-        "--evidence",
-        "https://example.com/summit",
-        "--note",
-        "Met at the Vostochny Cosmodrome",
-        "--by",
-        "Fact desk",
-    ]));
+    let id = summit(&db);
+    let evidence = SourceBuilder::new("Summit at Vostochny")
+        .url("https://example.com/summit")
+        .insert(&db);
+    AnalystBuilder::new("Fact desk")
+        .kind("organization")
+        .insert(&db);
+    let verdict = VerdictBuilder::new(id, "confirmed")
+        .effective("2023-09-13")
+        .evidence("https://example.com/summit")
+        .note("Met at the Vostochny Cosmodrome")
+        .by("Fact desk")
+        .insert(&db);
     assert_eq!(status(&db, id), "confirmed");
     assert_eq!(
         db.text(&format!(
@@ -58,7 +41,7 @@ fn verify_records_a_verdict_and_updates_the_status() {
 #[test]
 fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     let c = id.to_string();
     added_id(db.claims().args([
         "verify",
@@ -99,7 +82,7 @@ fn the_latest_effective_verdict_wins_then_the_latest_recorded() {
 #[test]
 fn a_verdict_inserted_in_plain_sql_keeps_the_status_true() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     db.execute(&format!("INSERT INTO verifications (claim_id, status, effective_at, note) VALUES ({id}, 'refuted', '2023-09-20', 'n')")).unwrap();
     assert_eq!(status(&db, id), "refuted");
 }
@@ -107,7 +90,7 @@ fn a_verdict_inserted_in_plain_sql_keeps_the_status_true() {
 #[test]
 fn the_status_cannot_be_set_directly() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     let err = db
         .execute(&format!(
             "UPDATE claims SET status = 'confirmed' WHERE id = {id}"
@@ -123,12 +106,12 @@ fn the_status_cannot_be_set_directly() {
 #[test]
 fn verify_refuses_an_unknown_status() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     assert_refused(
         &db,
         &["verify", &id, "--status", "true", "--note", "n"],
         &[
-            "unknown status 'true'",
+            "invalid value 'true' for '--status <STATUS>'",
             "confirmed, mostly_true, mixed, misleading, refuted, unverifiable",
         ],
     );
@@ -136,14 +119,14 @@ fn verify_refuses_an_unknown_status() {
     assert_refused(
         &db,
         &["verify", &id, "--status", "unverified", "--note", "n"],
-        &["unknown status 'unverified'"],
+        &["invalid value 'unverified' for '--status <STATUS>'"],
     );
 }
 
 #[test]
 fn verify_refuses_an_unknown_claim_id() {
     let db = TestDb::new();
-    claim(&db);
+    summit(&db);
     assert_refused(
         &db,
         &["verify", "999", "--status", "confirmed", "--note", "n"],
@@ -154,7 +137,7 @@ fn verify_refuses_an_unknown_claim_id() {
 #[test]
 fn verify_refuses_an_invalid_effective_date_and_unknown_references() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     assert_refused(
         &db,
         &[
@@ -202,7 +185,7 @@ fn verify_refuses_an_invalid_effective_date_and_unknown_references() {
 #[test]
 fn the_database_refuses_update_and_delete_of_a_verification() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     added_id(db.claims().args([
         "verify",
         &id.to_string(),
@@ -230,7 +213,7 @@ fn the_database_refuses_update_and_delete_of_a_verification() {
 #[test]
 fn concurrent_verdicts_leave_the_latest_as_the_status() {
     let db = TestDb::new();
-    let id = claim(&db).to_string();
+    let id = summit(&db).to_string();
     // Eight writers at once, each with a different effective day; the latest day must win.
     let statuses = ["confirmed", "refuted", "mixed", "misleading"];
     let invocations = (1..=8)
@@ -257,7 +240,7 @@ fn concurrent_verdicts_leave_the_latest_as_the_status() {
 #[test]
 fn a_verdict_needs_evidence_or_a_note() {
     let db = TestDb::new();
-    let id = claim(&db);
+    let id = summit(&db);
     assert_refused(
         &db,
         &[
