@@ -141,6 +141,8 @@ diesel::table! {
         hedge -> Nullable<Text>,
         /// Who recorded the claim: the CLI user (claims --actor, CLAIMS_ACTOR, else the OS user, passed as the transaction setting claims.actor), else the database session user; NULL for claims recorded before this was kept. Shown on the recorded line of claims history.
         created_by -> Nullable<Text>,
+        /// Language of the statement, a BCP 47 tag with the primary subtag lower-case ("en", "fr", "pt-BR", "und" when undetermined); defaults to ledger_settings.default_language. text_search_config(language) picks its full-text dictionary.
+        language -> Text,
     }
 }
 
@@ -157,6 +159,16 @@ diesel::table! {
         source -> Text,
         /// When the row was recorded.
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Settings of the whole ledger: exactly one row.
+    ledger_settings (id) {
+        /// Always true: the table holds one row.
+        id -> Bool,
+        /// Language (BCP 47 tag, primary subtag lower-case: "en", "pt-BR") given to claims recorded without one. Changing it does not change claims already recorded.
+        default_language -> Text,
     }
 }
 
@@ -280,6 +292,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     claim_tags,
     claims,
     hedge_terms,
+    ledger_settings,
     organizations,
     sources,
     tags,

@@ -163,26 +163,25 @@ impl TestDb {
         sql_query(sql).get_result::<T>(&mut self.conn()).unwrap().t
     }
 
-    /// Every row of every table, hashed: equal fingerprints mean nothing changed.
+    /// Every row of every table of the ledger, hashed: equal fingerprints mean
+    /// nothing changed. Tables are read from the catalog, so a new table counts
+    /// without anyone remembering to list it.
     pub fn fingerprint(&self) -> String {
-        let tables = [
-            "organizations",
-            "analysts",
-            "affiliations",
-            "sources",
-            "claims",
-            "appearances",
-            "claim_links",
-            "verdict_statuses",
-            "verifications",
-            "tags",
-            "claim_tags",
-            "hedge_terms",
-            "audit_log",
-        ];
+        #[derive(QueryableByName)]
+        struct Name {
+            #[diesel(sql_type = Text)]
+            name: String,
+        }
+        let tables: Vec<Name> = sql_query(
+            "SELECT tablename AS name FROM pg_tables
+              WHERE schemaname = 'public' AND tablename <> '__diesel_schema_migrations'
+              ORDER BY tablename COLLATE \"C\"",
+        )
+        .load(&mut self.conn())
+        .unwrap();
         tables
             .iter()
-            .map(|t| {
+            .map(|Name { name: t }| {
                 self.text(&format!(
                     "SELECT '{t}:' || count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS t FROM {t} x"
                 ))

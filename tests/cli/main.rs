@@ -10,6 +10,7 @@ mod db;
 mod docs;
 mod edit;
 mod interchange;
+mod language;
 mod link;
 mod open_claims;
 mod queries;
