@@ -164,9 +164,9 @@ diesel::table! {
 
 diesel::table! {
     /// Settings of the whole ledger: exactly one row.
-    ledger_settings (id) {
-        /// Always true: the table holds one row.
-        id -> Bool,
+    ledger_settings (singleton) {
+        /// Always true: the key that keeps the table to one row.
+        singleton -> Bool,
         /// Language (BCP 47 tag, primary subtag lower-case: "en", "pt-BR") given to claims recorded without one. Changing it does not change claims already recorded.
         default_language -> Text,
     }

@@ -8,14 +8,14 @@ SET LOCAL statement_timeout = '60s';
 -- default language, a setting kept in ledger_settings.
 
 CREATE TABLE ledger_settings (
-    id boolean PRIMARY KEY DEFAULT true,
+    singleton boolean PRIMARY KEY DEFAULT true,
     default_language text NOT NULL DEFAULT 'en',
-    CONSTRAINT ledger_settings_one_row CHECK (id),
+    CONSTRAINT ledger_settings_one_row CHECK (singleton),
     CONSTRAINT ledger_settings_default_language_format
         CHECK (default_language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$' AND char_length(default_language) <= 35)
 );
 COMMENT ON TABLE ledger_settings IS 'Settings of the whole ledger: exactly one row.';
-COMMENT ON COLUMN ledger_settings.id IS 'Always true: the table holds one row.';
+COMMENT ON COLUMN ledger_settings.singleton IS 'Always true: the key that keeps the table to one row.';
 COMMENT ON COLUMN ledger_settings.default_language IS 'Language (BCP 47 tag, primary subtag lower-case: "en", "pt-BR") given to claims recorded without one. Changing it does not change claims already recorded.';
 INSERT INTO ledger_settings DEFAULT VALUES;
 GRANT SELECT ON ledger_settings TO claims_reader, claims_writer;

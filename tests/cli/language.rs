@@ -39,7 +39,7 @@ fn a_malformed_language_tag_is_refused_by_the_schema() {
     );
     assert_eq!(db.count("SELECT count(*) AS n FROM ledger_settings"), 1);
     assert!(db
-        .execute("INSERT INTO ledger_settings (id) VALUES (false)")
+        .execute("INSERT INTO ledger_settings (singleton) VALUES (false)")
         .is_err());
 }
 
